@@ -1,0 +1,81 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+export default ts.config(
+	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } }
+	},
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
+		}
+	},
+	{
+		rules: {
+			// Text from users or imported files must never become markup.
+			'svelte/no-at-html-tags': 'error',
+			// The app is always served from the root of its origin (no base path), so resolve() adds nothing.
+			'svelte/no-navigation-without-resolve': 'off',
+			'no-undef': 'off',
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
+		}
+	},
+	{
+		// The layers of docs/architecture.md: domain logic imports nothing of the app or its libraries.
+		files: ['src/lib/domain/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [
+								'svelte',
+								'svelte/*',
+								'$app/*',
+								'dexie',
+								'jspdf',
+								'jspdf-autotable',
+								'$lib/*',
+								'../data/*',
+								'../pdf/*',
+								'../services/*',
+								'../components/*',
+								'../exchange/*',
+								'../i18n/*'
+							],
+							message: 'domain/ is plain TypeScript: no UI, storage, PDF or i18n imports.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// Only the data layer talks to Dexie.
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: ['src/lib/data/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ paths: [{ name: 'dexie', message: 'Only src/lib/data imports dexie.' }] }
+			]
+		}
+	}
+);

@@ -1,0 +1,47 @@
+import { db } from './db';
+
+/** What the app knows about its database connection. */
+export type ConnectionState =
+	| { kind: 'opening' }
+	| { kind: 'open' }
+	| { kind: 'unavailable'; reason: string }
+	| { kind: 'versionchange' }
+	| { kind: 'blocked' };
+
+const connection = $state<{ current: ConnectionState }>({ current: { kind: 'opening' } });
+
+/** The connection state (reactive), shown by the app shell. */
+export function getConnection(): ConnectionState {
+	return connection.current;
+}
+
+let opening: Promise<ConnectionState> | undefined;
+
+/**
+ * Opens the database once. When IndexedDB cannot be used (private mode, disabled, blocked) the
+ * state says so, so the app can tell the user that nothing can be saved instead of pretending.
+ */
+export function openDatabase(): Promise<ConnectionState> {
+	opening ??= (async () => {
+		// Another tab opened a newer schema: close ours so its upgrade can go on, and ask to reload.
+		db.on('versionchange', () => {
+			db.close();
+			connection.current = { kind: 'versionchange' };
+			return false;
+		});
+		// Our upgrade waits for another tab that keeps the old version open.
+		db.on('blocked', () => {
+			connection.current = { kind: 'blocked' };
+		});
+		try {
+			if (typeof indexedDB === 'undefined') throw new Error('indexedDB is not defined');
+			await db.open();
+			connection.current = { kind: 'open' };
+		} catch (error) {
+			const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+			connection.current = { kind: 'unavailable', reason };
+		}
+		return connection.current;
+	})();
+	return opening;
+}

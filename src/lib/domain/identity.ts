@@ -1,0 +1,29 @@
+import { z } from './zod';
+
+/** A responsibility-centre code: the sales office, 4 letters or digits (SAP VKBUR), e.g. 4002. */
+export const centreCodeSchema = z
+	.string({ error: 'required' })
+	.trim()
+	.min(1, { error: 'required', abort: true })
+	.regex(/^[0-9A-Z]{4}$/, { error: 'pattern' });
+
+/** A device code: 2 letters or digits, unique within its centre; part of every number it gives. */
+export const deviceCodeSchema = z
+	.string({ error: 'required' })
+	.trim()
+	.min(1, { error: 'required', abort: true })
+	.regex(/^[0-9A-Z]{2}$/, { error: 'pattern' });
+
+/** Who this device is: the centre that owns its records and its own number range. */
+export const deviceIdentitySchema = z.object({
+	centreCode: centreCodeSchema,
+	centreName: z
+		.string({ error: 'required' })
+		.trim()
+		.min(1, { error: 'required', abort: true })
+		.max(40, { error: 'tooLong' }),
+	deviceCode: deviceCodeSchema
+});
+
+/** The device identity set at first run. */
+export type DeviceIdentity = z.infer<typeof deviceIdentitySchema>;

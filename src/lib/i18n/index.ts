@@ -1,0 +1,2 @@
+export { t, getLocale, setLocale, LOCALES, type Locale } from './locale.svelte';
+export type { MessageKey, MessageParams } from './catalogue';

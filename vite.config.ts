@@ -1,0 +1,50 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+// A build tag (e.g. for the update test) makes two builds of one version differ.
+const appVersion = process.env.SHOUHOU_BUILD_TAG
+	? `${pkg.version}+${process.env.SHOUHOU_BUILD_TAG}`
+	: pkg.version;
+const manifestRevision = createHash('sha256')
+	.update(readFileSync('static/manifest.webmanifest'))
+	.digest('hex')
+	.slice(0, 16);
+
+export default defineConfig({
+	define: { __APP_VERSION__: JSON.stringify(appVersion) },
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			// The app asks before it activates a new version: an open form must be saved first.
+			registerType: 'prompt',
+			injectRegister: false,
+			strategies: 'generateSW',
+			manifest: false,
+			kit: {
+				adapterFallback: 'index.html',
+				spa: { fallbackMapping: '/' }
+			},
+			workbox: {
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff,woff2,webmanifest,json}'],
+				// The CJK font (1.6 MB) must be precached so PDFs and the UI work offline.
+				maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+				// The plugin leaves the static manifest out of the precache; installability offline needs it.
+				additionalManifestEntries: [{ url: 'manifest.webmanifest', revision: manifestRevision }],
+				navigateFallback: '/',
+				cleanupOutdatedCaches: true,
+				clientsClaim: false,
+				skipWaiting: false
+			},
+			devOptions: { enabled: false }
+		})
+	],
+	test: {
+		include: ['src/**/*.spec.ts'],
+		environment: 'node',
+		setupFiles: ['src/test-setup.ts']
+	}
+});
