@@ -1,0 +1,22 @@
+import { z } from './zod';
+
+/** The roles of a responsibility centre (SPEC §1). */
+export const ROLES = ['assistant', 'staff', 'supervisor'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Who does something on this device: a person of the centre in one role. */
+export const actorSchema = z.object({
+	code: z
+		.string({ error: 'required' })
+		.trim()
+		.min(1, { error: 'required', abort: true })
+		.max(12, { error: 'tooLong' }),
+	name: z
+		.string({ error: 'required' })
+		.trim()
+		.min(1, { error: 'required', abort: true })
+		.max(40, { error: 'tooLong' }),
+	role: roleSchema
+});
+export type Actor = z.infer<typeof actorSchema>;

@@ -1,0 +1,336 @@
+import { actorSchema, type Actor } from './actor';
+import { isoDateSchema, isoDateTimeSchema } from './dates';
+import { NOTIFICATION_NUMBER_PATTERN } from './numbering';
+import { firstRevision, nextRevision, revisionSchema, randomId, type RandomId } from './revision';
+import { z } from './zod';
+
+const text = (max: number) => z.string({ error: 'required' }).trim().max(max, { error: 'tooLong' });
+const requiredText = (max: number) =>
+	z
+		.string({ error: 'required' })
+		.trim()
+		.min(1, { error: 'required', abort: true })
+		.max(max, { error: 'tooLong' });
+const code = requiredText(20);
+const optionalCode = text(20);
+const optionalDate = z.union([z.literal(''), isoDateSchema]);
+
+/** System statuses (系统状态), fixed as in SAP: outstanding, in process, postponed, completed. */
+export const SYSTEM_STATUSES = ['OSNO', 'NOPR', 'NOPO', 'NOCO'] as const;
+export const systemStatusSchema = z.enum(SYSTEM_STATUSES);
+export type SystemStatus = z.infer<typeof systemStatusSchema>;
+
+/** The first judgement of the demand (初步判定需求类型): paid service or a kind of complaint. */
+export const DEMAND_TYPES = ['paid', 'repair', 'exchange', 'return'] as const;
+export const demandTypeSchema = z.enum(DEMAND_TYPES, { error: 'required' });
+export type DemandType = z.infer<typeof demandTypeSchema>;
+
+/** The route of a notification beyond the centre (处理方式, SPEC §2.7). */
+export const ROUTES = ['local', 'hqQuote', 'hqSupport', 'prePayment'] as const;
+export const routeSchema = z.enum(ROUTES, { error: 'required' });
+export type Route = z.infer<typeof routeSchema>;
+
+/** A notification type code (通知类型), e.g. Z1; the types themselves are configuration. */
+export const notificationTypeCodeSchema = z
+	.string({ error: 'required' })
+	.min(1, { error: 'required', abort: true })
+	.regex(/^[0-9A-Z]{1,4}$/, { error: 'pattern' });
+
+/** "material no.,quantity" as the seed writes an item's text: 100056,1. */
+export const MATERIAL_QUANTITY_PATTERN = /^[^,\s]+,\s*\d+(\.\d+)?$/;
+
+/** One item (项目) of a notification. */
+export const itemSchema = z.object({
+	productCategory: code,
+	productType: optionalCode,
+	colourMain: optionalCode,
+	colourSecondary: optionalCode,
+	materialQuantity: requiredText(60).regex(MATERIAL_QUANTITY_PATTERN, { error: 'pattern' }),
+	reasonCode: optionalCode,
+	reasonText: text(40)
+});
+export type NotificationItem = z.infer<typeof itemSchema>;
+
+/** Required end (预期的终止) may not lie before required start (需要的起始). */
+function checkDateOrder(
+	fields: { requiredStart: string; requiredEnd: string },
+	context: z.RefinementCtx
+): void {
+	if (fields.requiredStart && fields.requiredEnd && fields.requiredEnd < fields.requiredStart) {
+		context.addIssue({ code: 'custom', path: ['requiredEnd'], message: 'endBeforeStart' });
+	}
+}
+
+/** The fields a user edits on the create/change form (SPEC §3), validated as one object. */
+export const notificationFieldsSchema = z
+	.object({
+		type: notificationTypeCodeSchema,
+		referenceNumber: z.union([
+			z.literal(''),
+			z.string().regex(NOTIFICATION_NUMBER_PATTERN, { error: 'pattern' })
+		]),
+		description: requiredText(40),
+		shipTo: code,
+		soldTo: code,
+		reporter: text(40),
+		poNumber: text(20),
+		poDate: optionalDate,
+		requiredStart: isoDateSchema,
+		requiredEnd: isoDateSchema,
+		mainWorkCentre: code,
+		responsible: code,
+		salesOrg: code,
+		distributionChannel: code,
+		division: code,
+		salesOffice: code,
+		salesGroup: optionalCode,
+		functionalLocation: optionalCode,
+		businessArea: code,
+		isUrgent: z.boolean(),
+		demandType: demandTypeSchema,
+		route: routeSchema,
+		items: z.array(itemSchema).max(99, { error: 'tooLong' })
+	})
+	.superRefine(checkDateOrder);
+export type NotificationFields = z.infer<typeof notificationFieldsSchema>;
+
+/** One entry of the long text (通知单长文本): append-only, stamped with author and time. */
+export const longTextEntrySchema = z.object({
+	at: isoDateTimeSchema,
+	author: actorSchema,
+	text: requiredText(4000)
+});
+export type LongTextEntry = z.infer<typeof longTextEntrySchema>;
+
+/** What a history entry records. */
+export const HISTORY_KINDS = [
+	'created',
+	'field',
+	'systemStatus',
+	'userStatus',
+	'longText',
+	'printed',
+	'escalation',
+	'conflict'
+] as const;
+
+/** One change of a notification: who, when, what, from, to (and why, where a reason is asked). */
+export const historyEntrySchema = z.object({
+	at: isoDateTimeSchema,
+	actor: actorSchema,
+	kind: z.enum(HISTORY_KINDS),
+	field: z.string().optional(),
+	from: z.string().optional(),
+	to: z.string().optional(),
+	reason: z.string().optional()
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/** The stored notification: the edited fields plus what the app keeps. */
+export const notificationSchema = z
+	.looseObject({
+		...notificationFieldsSchema.shape,
+		number: z.string().regex(NOTIFICATION_NUMBER_PATTERN, { error: 'pattern' }),
+		/** The responsibility centre that created and owns it; never changes. */
+		centre: z.string().regex(/^[0-9A-Z]{4}$/, { error: 'pattern' }),
+		userStatus: z.string().regex(/^[0-9A-Z]{2,8}$/, { error: 'pattern' }),
+		systemStatus: systemStatusSchema,
+		/** NOPT: the notification or a work plan with it was printed. */
+		isPrinted: z.boolean(),
+		postponement: z.object({ reason: requiredText(200), until: isoDateSchema }).optional(),
+		completion: z.object({ at: isoDateTimeSchema, reason: text(200).optional() }).optional(),
+		/** When each user status was last set (e.g. HWSD: goods delivered at). */
+		userStatusDates: z.record(z.string(), isoDateTimeSchema),
+		longText: z.array(longTextEntrySchema),
+		history: z.array(historyEntrySchema),
+		createdAt: isoDateTimeSchema,
+		createdBy: actorSchema,
+		changedAt: isoDateTimeSchema,
+		revision: revisionSchema
+	})
+	.superRefine(checkDateOrder);
+export type Notification = z.infer<typeof notificationSchema>;
+
+/** Partner functions (合作伙伴): SH ship-to and VW responsible from the header, SP sold-to. */
+export function partnersOf(fields: Pick<NotificationFields, 'shipTo' | 'soldTo' | 'responsible'>): {
+	function: 'SH' | 'SP' | 'VW';
+	partner: string;
+}[] {
+	return [
+		{ function: 'SH', partner: fields.shipTo },
+		{ function: 'SP', partner: fields.soldTo },
+		{ function: 'VW', partner: fields.responsible }
+	];
+}
+
+/** What creating a notification needs besides its fields. */
+export interface CreateContext {
+	number: string;
+	centre: string;
+	initialUserStatus: string;
+	actor: Actor;
+	now: Date;
+	random?: RandomId;
+}
+
+/** A new, outstanding notification with its initial user status and a "created" history entry. */
+export function createNotification(
+	fields: NotificationFields,
+	context: CreateContext
+): Notification {
+	const at = context.now.toISOString();
+	return {
+		...fields,
+		number: context.number,
+		centre: context.centre,
+		userStatus: context.initialUserStatus,
+		systemStatus: 'OSNO',
+		isPrinted: false,
+		userStatusDates: { [context.initialUserStatus]: at },
+		longText: [],
+		history: [{ at, actor: context.actor, kind: 'created', to: context.number }],
+		createdAt: at,
+		createdBy: context.actor,
+		changedAt: at,
+		revision: firstRevision(context.random ?? randomId)
+	};
+}
+
+/** The fields of a notification as the form edits them. */
+export function fieldsOf(notification: Notification): NotificationFields {
+	const fields = {} as Record<string, unknown>;
+	for (const key of Object.keys(notificationFieldsSchema.shape)) {
+		fields[key] = structuredClone((notification as Record<string, unknown>)[key]);
+	}
+	return fields as NotificationFields;
+}
+
+function display(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value;
+	return JSON.stringify(value);
+}
+
+/** The fields that differ between two versions of the form, by name. */
+export function changedFields(
+	before: NotificationFields,
+	after: NotificationFields
+): (keyof NotificationFields)[] {
+	return (Object.keys(notificationFieldsSchema.shape) as (keyof NotificationFields)[]).filter(
+		(key) => display(before[key]) !== display(after[key])
+	);
+}
+
+/**
+ * Marks a change: stamps the time, adds the history entries and gives the record its next revision.
+ * Every function that changes a notification goes through here, so none forgets the history.
+ */
+export function recordChange(
+	notification: Notification,
+	changes: Partial<Notification>,
+	entries: Omit<HistoryEntry, 'at' | 'actor'>[],
+	actor: Actor,
+	now: Date,
+	random: RandomId = randomId
+): Notification {
+	const at = now.toISOString();
+	return {
+		...notification,
+		...changes,
+		history: [...notification.history, ...entries.map((entry) => ({ ...entry, at, actor }))],
+		changedAt: at,
+		revision: nextRevision(notification.revision, random)
+	};
+}
+
+/** Applies edited fields; one history entry per changed field (from → to). */
+export function applyFieldChanges(
+	notification: Notification,
+	fields: NotificationFields,
+	actor: Actor,
+	now: Date,
+	random: RandomId = randomId
+): Notification {
+	const before = fieldsOf(notification);
+	const changed = changedFields(before, fields);
+	if (changed.length === 0) return notification;
+	return recordChange(
+		notification,
+		fields,
+		changed.map((field) => ({
+			kind: 'field' as const,
+			field,
+			from: display(before[field]),
+			to: display(fields[field])
+		})),
+		actor,
+		now,
+		random
+	);
+}
+
+/** Appends a long-text entry stamped with its author and time; earlier entries never change. */
+export function appendLongText(
+	notification: Notification,
+	entryText: string,
+	actor: Actor,
+	now: Date,
+	random: RandomId = randomId
+): Notification {
+	const entry = longTextEntrySchema.parse({
+		at: now.toISOString(),
+		author: actor,
+		text: entryText
+	});
+	return recordChange(
+		notification,
+		{ longText: [...notification.longText, entry] },
+		[{ kind: 'longText', to: entry.text }],
+		actor,
+		now,
+		random
+	);
+}
+
+/** Empty form fields for a new notification, with the seed's defaults for the device's centre. */
+export function emptyFields(defaults: Partial<NotificationFields> = {}): NotificationFields {
+	return {
+		type: 'Z1',
+		referenceNumber: '',
+		description: '',
+		shipTo: '',
+		soldTo: '',
+		reporter: '',
+		poNumber: '',
+		poDate: '',
+		requiredStart: '',
+		requiredEnd: '',
+		mainWorkCentre: '',
+		responsible: '',
+		salesOrg: '',
+		distributionChannel: '10',
+		division: '02',
+		salesOffice: '',
+		salesGroup: '',
+		functionalLocation: '',
+		businessArea: '1002',
+		isUrgent: false,
+		demandType: 'repair',
+		route: 'local',
+		items: [],
+		...defaults
+	};
+}
+
+/** An empty item row. */
+export function emptyItem(): NotificationItem {
+	return {
+		productCategory: '',
+		productType: '',
+		colourMain: '',
+		colourSecondary: '',
+		materialQuantity: '',
+		reasonCode: '',
+		reasonText: ''
+	};
+}
