@@ -2,7 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 // A build tag (e.g. for the update test) makes two builds of one version differ.
@@ -43,8 +43,28 @@ export default defineConfig({
 		})
 	],
 	test: {
-		include: ['src/**/*.spec.ts'],
-		environment: 'node',
-		setupFiles: ['src/test-setup.ts']
+		setupFiles: ['src/test-setup.ts'],
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.spec.ts'],
+					exclude: [...configDefaults.exclude, 'src/**/*.svelte.spec.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				// Rune modules (`*.svelte.spec.ts`) must be compiled for the client, with Svelte's browser
+				// runtime: the server build of Svelte never runs `$effect`.
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'runes',
+					include: ['src/**/*.svelte.spec.ts'],
+					environment: './src/test-environment-runes.ts'
+				}
+			}
+		]
 	}
 });

@@ -1,4 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { MasterKind, MasterRecord } from '../domain/master-data';
+import type { Notification } from '../domain/notification';
 
 /** One key–value row of device settings (identity, preferences, counters). */
 export interface SettingRow {
@@ -24,6 +26,8 @@ export const DB_NAME = 'shouhou';
 export class AppDB extends Dexie {
 	settings!: EntityTable<SettingRow, 'key'>;
 	drafts!: EntityTable<DraftRow, 'key'>;
+	notifications!: EntityTable<Notification, 'number'>;
+	masterData!: Table<MasterRecord, [MasterKind, string]>;
 
 	constructor(name = DB_NAME) {
 		super(name);
@@ -31,6 +35,12 @@ export class AppDB extends Dexie {
 		this.version(1).stores({ settings: 'key' });
 		// v2: form drafts that survive reloads and updates.
 		this.version(2).stores({ drafts: 'key, savedAt' });
+		// v3: notifications (keyed by their number) and master data (keyed by kind and code).
+		this.version(3).stores({
+			notifications:
+				'number, centre, systemStatus, userStatus, type, createdAt, requiredStart, requiredEnd, mainWorkCentre, responsible',
+			masterData: '[kind+code], kind'
+		});
 	}
 }
 

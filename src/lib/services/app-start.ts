@@ -3,6 +3,7 @@ import { getIdentity } from '$lib/data/settings';
 import type { DeviceIdentity } from '$lib/domain/identity';
 import { loadUiFont } from './font';
 import { startServiceWorker } from './pwa.svelte';
+import { loadSession } from './user.svelte';
 
 /** What the shell needs to know before it shows any page. */
 export interface StartResult {
@@ -16,5 +17,6 @@ export async function startApp(): Promise<StartResult> {
 	void startServiceWorker();
 	const connection = await openDatabase();
 	const identity = connection.kind === 'open' ? await getIdentity() : undefined;
+	if (connection.kind === 'open') await loadSession();
 	return { connection, identity };
 }

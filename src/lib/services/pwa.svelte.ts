@@ -48,7 +48,25 @@ export async function startServiceWorker(): Promise<void> {
 /** Saves open forms as drafts, then activates the waiting version and reloads. */
 export async function applyUpdate(): Promise<void> {
 	await runBeforeUpdate();
+	const waiting = (await navigator.serviceWorker?.getRegistration())?.waiting;
 	await updateServiceWorker?.(true);
+	// workbox-window reloads when the new worker takes control of the page. A page that no worker
+	// controls (a first visit: the worker never claims open pages) gets no such event, and its new
+	// worker is often active already, as no page used the old one: reload it ourselves.
+	if (!navigator.serviceWorker?.controller) {
+		if (waiting) await untilActivated(waiting);
+		location.reload();
+	}
+}
+
+function untilActivated(worker: ServiceWorker): Promise<void> {
+	const isDone = () => worker.state === 'activated' || worker.state === 'redundant';
+	return new Promise((resolve) => {
+		if (isDone()) return resolve();
+		worker.addEventListener('statechange', () => {
+			if (isDone()) resolve();
+		});
+	});
 }
 
 /** Hides the update prompt until the next check finds the version again. */

@@ -2,6 +2,7 @@ import { setIdentity } from '$lib/data/settings';
 import { deviceIdentitySchema, type DeviceIdentity } from '$lib/domain/identity';
 import { toFieldIssues, type FieldIssue } from '$lib/domain/validation';
 import { deleteDraft } from '$lib/data/drafts';
+import { seedSampleMasterData } from '$lib/data/master-data';
 import { setAppIdentity } from './app-state.svelte';
 
 /** The draft key of the first-run form. */
@@ -18,6 +19,7 @@ export async function completeSetup(
 	});
 	if (!parsed.success) return { ok: false, issues: toFieldIssues(parsed.error) };
 	const identity = await setIdentity(parsed.data);
+	await seedSampleMasterData();
 	await deleteDraft(SETUP_DRAFT_KEY);
 	setAppIdentity(identity);
 	return { ok: true, identity };

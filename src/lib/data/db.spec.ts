@@ -1,0 +1,56 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppDB } from './db';
+
+const names: string[] = [];
+
+function uniqueName(): string {
+	const name = `upgrade-${crypto.randomUUID()}`;
+	names.push(name);
+	return name;
+}
+
+afterEach(async () => {
+	await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
+});
+
+describe('AppDB upgrades', () => {
+	it('opens a database written by v1 (settings only) and keeps its rows', async () => {
+		const name = uniqueName();
+		// v1 as released: the foundation's settings table and nothing else.
+		const v1 = new Dexie(name);
+		v1.version(1).stores({ settings: 'key' });
+		await v1.table('settings').put({
+			key: 'identity',
+			value: { centreCode: '4002', centreName: '上海服务中心', deviceCode: '01' }
+		});
+		v1.close();
+
+		const db = new AppDB(name);
+		await db.open();
+		expect(await db.settings.get('identity')).toEqual({
+			key: 'identity',
+			value: { centreCode: '4002', centreName: '上海服务中心', deviceCode: '01' }
+		});
+		await db.drafts.put({ key: 'setup', value: { centreName: '草稿' }, savedAt: '2001-03-07' });
+		expect(await db.drafts.get('setup')).toMatchObject({ value: { centreName: '草稿' } });
+		db.close();
+	});
+
+	it('opens a database written by v2 and keeps its drafts, indexed by savedAt', async () => {
+		const name = uniqueName();
+		const v2 = new Dexie(name);
+		v2.version(1).stores({ settings: 'key' });
+		v2.version(2).stores({ drafts: 'key, savedAt' });
+		await v2.table('drafts').bulkPut([
+			{ key: 'older', value: 1, savedAt: '2001-03-07T00:00:00.000Z' },
+			{ key: 'newer', value: 2, savedAt: '2001-03-08T00:00:00.000Z' }
+		]);
+		v2.close();
+
+		const db = new AppDB(name);
+		const keys = await db.drafts.orderBy('savedAt').reverse().primaryKeys();
+		expect(keys).toEqual(['newer', 'older']);
+		db.close();
+	});
+});

@@ -1,0 +1,43 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from './db';
+import { deleteDraft, loadDraft, saveDraft } from './drafts';
+
+beforeEach(async () => {
+	await db.drafts.clear();
+});
+
+describe('drafts', () => {
+	it('keeps the latest content of a form with the time it was saved', async () => {
+		await saveDraft('setup', { centreName: '上海' }, new Date('2001-03-07T08:00:00Z'));
+		await saveDraft('setup', { centreName: '上海服务中心' }, new Date('2001-03-07T08:00:05Z'));
+
+		expect(await loadDraft('setup')).toEqual({
+			key: 'setup',
+			value: { centreName: '上海服务中心' },
+			savedAt: '2001-03-07T08:00:05.000Z'
+		});
+		expect(await db.drafts.count()).toBe(1);
+	});
+
+	it('stores reactive proxies (which IndexedDB cannot clone) as plain data', async () => {
+		const proxy = new Proxy({ centreCode: '4002', items: [{ text: '100056,1' }] }, {});
+		expect(() => structuredClone(proxy)).toThrow();
+
+		await saveDraft('notification:new', proxy);
+
+		expect((await loadDraft('notification:new'))?.value).toEqual({
+			centreCode: '4002',
+			items: [{ text: '100056,1' }]
+		});
+	});
+
+	it('keeps each form apart and forgets one once it is saved for real', async () => {
+		await saveDraft('setup', { centreCode: '4002' });
+		await saveDraft('notification:new', { description: '活动柜锁坏' });
+
+		await deleteDraft('setup');
+
+		expect(await loadDraft('setup')).toBeUndefined();
+		expect((await loadDraft('notification:new'))?.value).toEqual({ description: '活动柜锁坏' });
+	});
+});

@@ -1,0 +1,168 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { db } from './db';
+import { ConflictError, ForeignRecordError } from './errors';
+import {
+	addLongTextEntry,
+	addNotification,
+	applyNotificationAction,
+	getNotification,
+	saveNotificationFields
+} from './notifications';
+import { defaultConfiguration } from '../domain/configuration';
+import { makeActor, makeFields } from '../domain/test-factories';
+
+const assistant = makeActor('assistant');
+
+async function identify(centreCode = '4002', deviceCode = '01') {
+	await db.settings.put({ key: 'identity', value: { centreCode, centreName: '上海', deviceCode } });
+}
+
+beforeEach(async () => {
+	await db.delete();
+	await db.open();
+	await identify();
+});
+
+afterEach(() => db.close());
+
+describe('notification repository', () => {
+	it('numbers notifications from the device range and shows the number at once', async () => {
+		const first = await addNotification(makeFields(), assistant, defaultConfiguration);
+		const second = await addNotification(makeFields(), assistant, defaultConfiguration);
+		expect(first.number).toBe('4002-01-000001');
+		expect(second.number).toBe('4002-01-000002');
+		expect(first.centre).toBe('4002');
+		expect(first.userStatus).toBe('TZJL');
+		expect(first.systemStatus).toBe('OSNO');
+		expect((await getNotification(first.number))?.description).toBe('活动柜锁坏');
+	});
+
+	it('gives two devices of one centre and two centres numbers that never collide', async () => {
+		const numbers = new Set<string>();
+		for (const [centre, device] of [
+			['4002', '01'],
+			['4002', '02'],
+			['4003', '01']
+		] as const) {
+			await db.delete();
+			await db.open();
+			await identify(centre, device);
+			for (let i = 0; i < 3; i++) {
+				numbers.add((await addNotification(makeFields(), assistant, defaultConfiguration)).number);
+			}
+		}
+		expect(numbers.size).toBe(9);
+		expect([...numbers]).toContain('4002-02-000001');
+		expect([...numbers]).toContain('4003-01-000003');
+	});
+
+	it('takes no number and keeps the draft when the record is invalid', async () => {
+		await db.drafts.put({
+			key: 'notification:new',
+			value: { x: 1 },
+			savedAt: new Date().toISOString()
+		});
+		await expect(
+			addNotification(makeFields({ description: '' }), assistant, defaultConfiguration, {
+				draftKey: 'notification:new'
+			})
+		).rejects.toThrow();
+		expect(await db.notifications.count()).toBe(0);
+		expect(await db.drafts.get('notification:new')).toBeDefined();
+		const next = await addNotification(makeFields(), assistant, defaultConfiguration, {
+			draftKey: 'notification:new'
+		});
+		expect(next.number).toBe('4002-01-000001');
+		expect(await db.drafts.get('notification:new')).toBeUndefined();
+	});
+
+	it('refuses to save a copy that another tab changed since it was opened', async () => {
+		const created = await addNotification(makeFields(), assistant, defaultConfiguration);
+		const opened = created.revision.rev;
+		const first = await saveNotificationFields(
+			created.number,
+			opened,
+			makeFields({ description: '第一个标签页' }),
+			assistant,
+			defaultConfiguration
+		);
+		expect(first.ok).toBe(true);
+		await expect(
+			saveNotificationFields(
+				created.number,
+				opened,
+				makeFields({ description: '第二个标签页' }),
+				assistant,
+				defaultConfiguration
+			)
+		).rejects.toBeInstanceOf(ConflictError);
+		const stored = await getNotification(created.number);
+		expect(stored?.description).toBe('第一个标签页');
+		expect(stored?.history.filter((entry) => entry.kind === 'field')).toHaveLength(1);
+	});
+
+	it('writes a status change and its history entry together, from the revision seen', async () => {
+		const created = await addNotification(makeFields(), assistant, defaultConfiguration);
+		const result = await applyNotificationAction(
+			created.number,
+			created.revision.rev,
+			{ kind: 'putInProcess' },
+			assistant,
+			defaultConfiguration
+		);
+		expect(result.ok).toBe(true);
+		const stored = await getNotification(created.number);
+		expect(stored?.systemStatus).toBe('NOPR');
+		expect(stored?.history.at(-1)).toMatchObject({
+			kind: 'systemStatus',
+			from: 'OSNO',
+			to: 'NOPR'
+		});
+		expect(stored?.revision.ancestry).toContain(created.revision.rev);
+	});
+
+	it('returns a refusal and writes nothing when the engine says no', async () => {
+		const created = await addNotification(makeFields(), assistant, defaultConfiguration);
+		const result = await applyNotificationAction(
+			created.number,
+			created.revision.rev,
+			{ kind: 'setUserStatus', code: 'ZGPZ' },
+			assistant,
+			defaultConfiguration
+		);
+		expect(result.ok).toBe(false);
+		expect(await getNotification(created.number)).toEqual(created);
+	});
+
+	it('appends long text entries with author and time', async () => {
+		const created = await addNotification(makeFields(), assistant, defaultConfiguration);
+		const result = await addLongTextEntry(
+			created.number,
+			created.revision.rev,
+			'活动柜被反锁,抽屉打不开。',
+			assistant,
+			defaultConfiguration
+		);
+		expect(result.ok && result.notification.longText).toEqual([
+			expect.objectContaining({ text: '活动柜被反锁,抽屉打不开。', author: assistant })
+		]);
+	});
+
+	it('keeps records of another centre read-only', async () => {
+		const created = await addNotification(makeFields(), assistant, defaultConfiguration);
+		await identify('4003', '01');
+		await db.settings.put({
+			key: 'identity',
+			value: { centreCode: '4003', centreName: '北京', deviceCode: '01' }
+		});
+		await expect(
+			applyNotificationAction(
+				created.number,
+				created.revision.rev,
+				{ kind: 'putInProcess' },
+				assistant,
+				defaultConfiguration
+			)
+		).rejects.toBeInstanceOf(ForeignRecordError);
+	});
+});

@@ -1,0 +1,148 @@
+import { db } from './db';
+import { ConflictError, NotificationMissingError, ForeignRecordError } from './errors';
+import type { Actor } from '../domain/actor';
+import type { Configuration } from '../domain/status/profile';
+import { profileOfType } from '../domain/status/profile';
+import { transition, type NotificationAction, type Refusal } from '../domain/status/engine';
+import {
+	appendLongText,
+	createNotification,
+	notificationFieldsSchema,
+	notificationSchema,
+	type Notification,
+	type NotificationFields
+} from '../domain/notification';
+import { formatNotificationNumber } from '../domain/numbering';
+import { deviceIdentitySchema } from '../domain/identity';
+
+const SEQUENCE_KEY = 'notificationSequence';
+
+/** One notification by number. */
+export async function getNotification(number: string): Promise<Notification | undefined> {
+	return db.notifications.get(number);
+}
+
+/** The notifications of the list; the list issue brings selection and paging by index. */
+export async function listRecentNotifications(limit = 200): Promise<Notification[]> {
+	return db.notifications.orderBy('createdAt').reverse().limit(limit).toArray();
+}
+
+/**
+ * Creates a notification with the next number of this device's range. The number, the counter and
+ * the draft removal are one transaction: a failed save takes no number and keeps the draft.
+ */
+export async function addNotification(
+	fields: NotificationFields,
+	actor: Actor,
+	configuration: Configuration,
+	options: { now?: Date; draftKey?: string } = {}
+): Promise<Notification> {
+	const valid = notificationFieldsSchema.parse(fields);
+	const profile = profileOfType(configuration, valid.type);
+	const initial = profile?.statuses.find((status) => status.isInitial);
+	if (!initial) throw new Error(`no status profile for type ${valid.type}`);
+	return db.transaction('rw', [db.settings, db.notifications, db.drafts], async () => {
+		const identity = deviceIdentitySchema.parse((await db.settings.get('identity'))?.value);
+		let sequence = Number((await db.settings.get(SEQUENCE_KEY))?.value ?? 0);
+		let number: string;
+		// Skip numbers that exist already (e.g. restored from this device's own export).
+		do {
+			sequence += 1;
+			number = formatNotificationNumber(identity.centreCode, identity.deviceCode, sequence);
+		} while (await db.notifications.get(number));
+		const notification = notificationSchema.parse(
+			createNotification(valid, {
+				number,
+				centre: identity.centreCode,
+				initialUserStatus: initial.code,
+				actor,
+				now: options.now ?? new Date()
+			})
+		);
+		await db.notifications.add(notification);
+		await db.settings.put({ key: SEQUENCE_KEY, value: sequence });
+		if (options.draftKey) await db.drafts.delete(options.draftKey);
+		return notification;
+	});
+}
+
+/**
+ * Reads a notification for a change inside the caller's transaction and checks that the caller
+ * saw the current revision and that this centre owns it. The version check inside the write
+ * transaction is what makes a stale tab's save fail instead of overwriting.
+ */
+async function currentForChange(number: string, expectedRev: string): Promise<Notification> {
+	const current = await db.notifications.get(number);
+	if (!current) throw new NotificationMissingError(number);
+	if (current.revision.rev !== expectedRev)
+		throw new ConflictError(number, expectedRev, current.revision.rev);
+	const identity = deviceIdentitySchema.safeParse((await db.settings.get('identity'))?.value);
+	if (!identity.success || identity.data.centreCode !== current.centre)
+		throw new ForeignRecordError(number);
+	return current;
+}
+
+/** Saves edited fields (one history entry per changed field); refuses a stale copy. */
+export async function saveNotificationFields(
+	number: string,
+	expectedRev: string,
+	fields: NotificationFields,
+	actor: Actor,
+	configuration: Configuration,
+	options: { now?: Date; draftKey?: string } = {}
+): Promise<{ ok: true; notification: Notification } | { ok: false; refusal: Refusal }> {
+	const valid = notificationFieldsSchema.parse(fields);
+	return db.transaction('rw', [db.settings, db.notifications, db.drafts], async () => {
+		const current = await currentForChange(number, expectedRev);
+		const now = options.now ?? new Date();
+		// The engine checks the edit (read-only after completion, type change only while outstanding)
+		// and applies it with one history entry per changed field.
+		const result = transition(current, { kind: 'edit', fields: valid }, actor, configuration, now);
+		if (!result.ok) return result;
+		const updated = notificationSchema.parse(result.notification);
+		await db.notifications.put(updated);
+		if (options.draftKey) await db.drafts.delete(options.draftKey);
+		return { ok: true as const, notification: updated };
+	});
+}
+
+/** Adds a long-text entry; refused when the notification is completed. */
+export async function addLongTextEntry(
+	number: string,
+	expectedRev: string,
+	text: string,
+	actor: Actor,
+	configuration: Configuration,
+	now = new Date()
+): Promise<{ ok: true; notification: Notification } | { ok: false; refusal: Refusal }> {
+	return db.transaction('rw', [db.settings, db.notifications], async () => {
+		const current = await currentForChange(number, expectedRev);
+		const editCheck = transition(current, { kind: 'edit' }, actor, configuration, now);
+		if (!editCheck.ok) return editCheck;
+		const updated = notificationSchema.parse(appendLongText(current, text, actor, now));
+		await db.notifications.put(updated);
+		return { ok: true as const, notification: updated };
+	});
+}
+
+/**
+ * Applies a status action (put in process, postpone, complete, user status…). The status change
+ * and its history entry are written in one transaction, from the revision the user saw.
+ */
+export async function applyNotificationAction(
+	number: string,
+	expectedRev: string,
+	action: NotificationAction,
+	actor: Actor,
+	configuration: Configuration,
+	now = new Date()
+): Promise<{ ok: true; notification: Notification } | { ok: false; refusal: Refusal }> {
+	return db.transaction('rw', [db.settings, db.notifications], async () => {
+		const current = await currentForChange(number, expectedRev);
+		const result = transition(current, action, actor, configuration, now);
+		if (!result.ok) return result;
+		const updated = notificationSchema.parse(result.notification);
+		await db.notifications.put(updated);
+		return { ok: true as const, notification: updated };
+	});
+}

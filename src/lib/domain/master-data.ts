@@ -1,0 +1,182 @@
+import type { NotificationFields } from './notification';
+import type { FieldIssue } from './validation';
+import { z } from './zod';
+
+/** The kinds of master data a centre keeps (SPEC §3, §9). */
+export const MASTER_KINDS = [
+	'customer',
+	'workCentre',
+	'staff',
+	'salesOrg',
+	'distributionChannel',
+	'division',
+	'salesOffice',
+	'salesGroup',
+	'businessArea',
+	'productCategory',
+	'colourCode',
+	'reasonCode',
+	'department'
+] as const;
+export const masterKindSchema = z.enum(MASTER_KINDS);
+export type MasterKind = z.infer<typeof masterKindSchema>;
+
+const requiredText = (max: number) =>
+	z
+		.string({ error: 'required' })
+		.trim()
+		.min(1, { error: 'required', abort: true })
+		.max(max, { error: 'tooLong' });
+const optionalText = (max: number) => z.string().trim().max(max, { error: 'tooLong' }).default('');
+
+/** A second service address of a customer (功能位置); its address becomes the object address. */
+export const functionalLocationSchema = z.object({
+	code: requiredText(30).regex(/^[0-9A-Za-z_.-]+$/, { error: 'pattern' }),
+	description: optionalText(40),
+	address: requiredText(120)
+});
+export type FunctionalLocation = z.infer<typeof functionalLocationSchema>;
+
+/**
+ * One master-data record. All kinds share code and name; customers add address, phone, contact
+ * and functional locations; two-level code lists (product category, colour code) add a parent;
+ * departments add an e-mail address for escalations.
+ */
+export const masterRecordSchema = z
+	.looseObject({
+		kind: masterKindSchema,
+		code: requiredText(20).regex(/^[0-9A-Za-z_.-]+$/, { error: 'pattern' }),
+		name: requiredText(60),
+		parent: optionalText(20),
+		address: optionalText(120),
+		phone: optionalText(30),
+		contact: optionalText(40),
+		email: z.union([z.literal(''), z.email({ error: 'pattern' })]).default(''),
+		functionalLocations: z.array(functionalLocationSchema).default([]),
+		/** Sample data seeded at first run; removable in one step. */
+		isSample: z.boolean().default(false)
+	})
+	.superRefine((record, context) => {
+		if (record.kind === 'customer' && !record.address) {
+			context.addIssue({ code: 'custom', path: ['address'], message: 'required' });
+		}
+		if (record.kind === 'department' && !record.email) {
+			context.addIssue({ code: 'custom', path: ['email'], message: 'required' });
+		}
+	});
+export type MasterRecord = z.infer<typeof masterRecordSchema>;
+export type MasterRecordInput = z.input<typeof masterRecordSchema>;
+
+/** Master data grouped by kind, as forms and rules use it. */
+export type MasterData = Record<MasterKind, MasterRecord[]>;
+
+/** Groups records by kind, every kind present. */
+export function groupMasterData(records: readonly MasterRecord[]): MasterData {
+	const grouped = Object.fromEntries(
+		MASTER_KINDS.map((kind) => [kind, [] as MasterRecord[]])
+	) as MasterData;
+	for (const record of records) grouped[record.kind].push(record);
+	for (const kind of MASTER_KINDS) grouped[kind].sort((a, b) => a.code.localeCompare(b.code));
+	return grouped;
+}
+
+/** The record of a kind with a code. */
+export function findMaster(
+	data: MasterData,
+	kind: MasterKind,
+	code: string
+): MasterRecord | undefined {
+	return data[kind].find((record) => record.code === code);
+}
+
+/** "27 申齐保健食品有限公司": code and name together, as SAP shows them. */
+export function codeAndName(data: MasterData, kind: MasterKind, code: string): string {
+	const record = findMaster(data, kind, code);
+	return record ? `${record.code} ${record.name}` : code;
+}
+
+/**
+ * The object address (对象地址): the functional location's address when one is set, otherwise
+ * the ship-to customer's address. It wins everywhere: lists, work plan, e-mail.
+ */
+export function objectAddress(
+	fields: Pick<NotificationFields, 'shipTo' | 'functionalLocation'>,
+	data: MasterData
+): string {
+	const customer = findMaster(data, 'customer', fields.shipTo);
+	if (!customer) return '';
+	if (fields.functionalLocation) {
+		const location = customer.functionalLocations.find((l) => l.code === fields.functionalLocation);
+		if (location) return location.address;
+	}
+	return customer.address;
+}
+
+/** Which master-data kind each coded field of a notification refers to. */
+const FIELD_KINDS: [keyof NotificationFields, MasterKind][] = [
+	['shipTo', 'customer'],
+	['soldTo', 'customer'],
+	['mainWorkCentre', 'workCentre'],
+	['responsible', 'staff'],
+	['salesOrg', 'salesOrg'],
+	['distributionChannel', 'distributionChannel'],
+	['division', 'division'],
+	['salesOffice', 'salesOffice'],
+	['salesGroup', 'salesGroup'],
+	['businessArea', 'businessArea']
+];
+
+const ITEM_KINDS: [keyof NotificationFields['items'][number], MasterKind][] = [
+	['productCategory', 'productCategory'],
+	['productType', 'productCategory'],
+	['colourMain', 'colourCode'],
+	['colourSecondary', 'colourCode'],
+	['reasonCode', 'reasonCode']
+];
+
+/**
+ * Codes that master data does not know: a report that groups by work centre or person breaks on
+ * a typo, so each coded field must name a record that exists.
+ */
+export function checkReferences(fields: NotificationFields, data: MasterData): FieldIssue[] {
+	const issues: FieldIssue[] = [];
+	for (const [field, kind] of FIELD_KINDS) {
+		const value = fields[field];
+		if (typeof value === 'string' && value && !findMaster(data, kind, value)) {
+			issues.push({ path: field, code: 'unknownCode', params: { code: value } });
+		}
+	}
+	if (fields.functionalLocation) {
+		const customer = findMaster(data, 'customer', fields.shipTo);
+		if (!customer?.functionalLocations.some((l) => l.code === fields.functionalLocation)) {
+			issues.push({
+				path: 'functionalLocation',
+				code: 'unknownCode',
+				params: { code: fields.functionalLocation }
+			});
+		}
+	}
+	fields.items.forEach((item, index) => {
+		for (const [field, kind] of ITEM_KINDS) {
+			const value = item[field];
+			if (value && !findMaster(data, kind, value)) {
+				issues.push({
+					path: `items.${index}.${field}`,
+					code: 'unknownCode',
+					params: { code: value }
+				});
+			}
+		}
+		if (item.productType) {
+			const type = findMaster(data, 'productCategory', item.productType);
+			if (type && type.parent !== item.productCategory) {
+				issues.push({
+					path: `items.${index}.productType`,
+					code: 'unknownCode',
+					params: { code: item.productType }
+				});
+			}
+		}
+	});
+	return issues;
+}

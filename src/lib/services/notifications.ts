@@ -1,0 +1,157 @@
+import { ConflictError, NotificationMissingError, ForeignRecordError } from '$lib/data/errors';
+import {
+	addLongTextEntry,
+	addNotification,
+	applyNotificationAction,
+	getNotification,
+	saveNotificationFields
+} from '$lib/data/notifications';
+import { loadMasterData } from '$lib/data/master-data';
+import { checkReferences } from '$lib/domain/master-data';
+import {
+	notificationFieldsSchema,
+	type Notification,
+	type NotificationFields
+} from '$lib/domain/notification';
+import type { NotificationAction, Refusal } from '$lib/domain/status/engine';
+import { toFieldIssues, type FieldIssue } from '$lib/domain/validation';
+import type { Actor } from '$lib/domain/actor';
+import { t } from '$lib/i18n';
+import { refusalText } from './labels';
+import { currentConfiguration } from './configuration';
+import { handleError } from './handle-error';
+import { showToast } from './toast.svelte';
+
+/** The outcome of a save as the form needs it. */
+export type SaveOutcome =
+	| { kind: 'saved'; notification: Notification }
+	| { kind: 'invalid'; issues: FieldIssue[] }
+	| { kind: 'refused'; refusal: Refusal }
+	| { kind: 'conflict' }
+	| { kind: 'failed' };
+
+/** Validates the form: field rules first, then codes against master data. */
+export async function validateFields(fields: NotificationFields): Promise<FieldIssue[]> {
+	const parsed = notificationFieldsSchema.safeParse(fields);
+	const issues = parsed.success ? [] : toFieldIssues(parsed.error);
+	const references = checkReferences(fields, await loadMasterData());
+	const seen = new Set(issues.map((issue) => issue.path));
+	return [...issues, ...references.filter((issue) => !seen.has(issue.path))];
+}
+
+function failure(error: unknown, number: string): SaveOutcome {
+	if (error instanceof ConflictError) {
+		showToast('error', t('notification.conflict', { number }));
+		return { kind: 'conflict' };
+	}
+	if (error instanceof ForeignRecordError || error instanceof NotificationMissingError) {
+		handleError(error, 'error.saveFailed');
+		return { kind: 'failed' };
+	}
+	handleError(error, 'error.saveFailed');
+	return { kind: 'failed' };
+}
+
+/** Creates a notification from the form; shows its new number at once, as SAP's status bar does. */
+export async function createFromForm(
+	fields: NotificationFields,
+	actor: Actor,
+	draftKey: string
+): Promise<SaveOutcome> {
+	try {
+		const issues = await validateFields(fields);
+		if (issues.length > 0) return { kind: 'invalid', issues };
+		const notification = await addNotification(fields, actor, currentConfiguration(), { draftKey });
+		showToast('success', t('notification.created', { number: notification.number }));
+		return { kind: 'saved', notification };
+	} catch (error) {
+		return failure(error, '');
+	}
+}
+
+/** Saves a changed form from the revision the user opened; a stale copy gets the conflict message. */
+export async function saveFromForm(
+	number: string,
+	expectedRev: string,
+	fields: NotificationFields,
+	actor: Actor,
+	draftKey: string
+): Promise<SaveOutcome> {
+	try {
+		const issues = await validateFields(fields);
+		if (issues.length > 0) return { kind: 'invalid', issues };
+		const result = await saveNotificationFields(
+			number,
+			expectedRev,
+			fields,
+			actor,
+			currentConfiguration(),
+			{
+				draftKey
+			}
+		);
+		if (!result.ok) {
+			showToast('error', refusalText(result.refusal, currentConfiguration(), fields.type));
+			return { kind: 'refused', refusal: result.refusal };
+		}
+		showToast('success', t('notification.saved', { number }));
+		return { kind: 'saved', notification: result.notification };
+	} catch (error) {
+		return failure(error, number);
+	}
+}
+
+/** Runs a status action and tells the user what happened or why it was refused. */
+export async function runAction(
+	notification: Notification,
+	action: NotificationAction,
+	actor: Actor,
+	doneText: string
+): Promise<SaveOutcome> {
+	try {
+		const result = await applyNotificationAction(
+			notification.number,
+			notification.revision.rev,
+			action,
+			actor,
+			currentConfiguration()
+		);
+		if (!result.ok) {
+			showToast('error', refusalText(result.refusal, currentConfiguration(), notification.type));
+			return { kind: 'refused', refusal: result.refusal };
+		}
+		showToast('success', t('notification.actionDone', { action: doneText }));
+		return { kind: 'saved', notification: result.notification };
+	} catch (error) {
+		return failure(error, notification.number);
+	}
+}
+
+/** Appends a long-text entry. */
+export async function addLongText(
+	notification: Notification,
+	text: string,
+	actor: Actor
+): Promise<SaveOutcome> {
+	try {
+		const result = await addLongTextEntry(
+			notification.number,
+			notification.revision.rev,
+			text,
+			actor,
+			currentConfiguration()
+		);
+		if (!result.ok) {
+			showToast('error', refusalText(result.refusal, currentConfiguration(), notification.type));
+			return { kind: 'refused', refusal: result.refusal };
+		}
+		return { kind: 'saved', notification: result.notification };
+	} catch (error) {
+		return failure(error, notification.number);
+	}
+}
+
+/** An earlier notification to copy from (参照-通知单), if it exists. */
+export async function findReference(number: string): Promise<Notification | undefined> {
+	return getNotification(number);
+}

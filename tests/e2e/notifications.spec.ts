@@ -1,0 +1,114 @@
+import { expect, test } from './fixtures';
+import {
+	CreateNotificationPage,
+	NotificationPage,
+	UserPanel,
+	exampleNotification
+} from './pages/notification-pages';
+import { startSetUpDevice } from './support/device';
+import { waitForServiceWorkerControl } from './support/service-worker';
+
+test('SM01 examples 1 and 2 offline: create, survey, approval, process, complete, reopen', async ({
+	page,
+	context,
+	problems
+}) => {
+	await startSetUpDevice(page);
+	await waitForServiceWorkerControl(page);
+	await context.setOffline(true);
+
+	const users = new UserPanel(page);
+	await users.switchTo('李娜', '101', 'assistant');
+	await expect(users.current()).toContainText('李娜');
+
+	// Example 1 (IW51): customer 27 calls: the lock of a mobile pedestal is broken.
+	const create = new CreateNotificationPage(page);
+	await create.goto();
+	await create.chooseType('Z1');
+	await create.save().click();
+	await expect(page.getByText('请填写“通知单描述”。')).toBeVisible();
+	await expect(page.getByText('请填写“送达方”。')).toBeVisible();
+	await create.fill(exampleNotification());
+	await expect(create.objectAddress()).toContainText('上海市徐汇区漕溪北路 88 号');
+	await create.save().click();
+	await page.waitForURL(/\/notifications\/4002-01-000001$/);
+	await expect(page.getByText('已创建通知单 4002-01-000001。')).toBeVisible();
+	const notification = new NotificationPage(page);
+	await expect(notification.userStatus()).toHaveText('TZJL 通知建立');
+	await expect(notification.systemStatus()).toContainText('OSNO');
+	await expect(notification.paymentStatus()).toHaveText('已完款');
+
+	// Example 2 (IW52): the survey is finished and written up; the assistant may not approve.
+	await notification.action('KCJS 勘察结束').click();
+	await expect(notification.userStatus()).toHaveText('KCJS 勘察结束');
+	await notification.addLongText('活动柜被反锁,抽屉打不开。抽屉锁缺货、请购。');
+	await expect(notification.action('ZGPZ 主管批准')).toHaveCount(0);
+	await expect(notification.analysis()).toContainText('ZGPZ 主管批准');
+	await expect(notification.refusalFor('ZGPZ 主管批准')).toContainText('主管');
+
+	await users.switchTo('张伟', '301', 'supervisor', '4711');
+	await expect(users.current()).toContainText('张伟');
+	await notification.goto('4002-01-000001');
+	await notification.action('ZGPZ 主管批准').click();
+	await expect(notification.userStatus()).toHaveText('ZGPZ 主管批准');
+
+	// Put in process; postponing is then refused with the reason shown.
+	await notification.action('进行处理').click();
+	await expect(notification.systemStatus()).toContainText('NOPR');
+	await expect(notification.action('延期')).toHaveCount(0);
+	await expect(notification.refusalFor('延期')).toBeVisible();
+
+	// Complete; afterwards the notification is read-only.
+	await notification.confirmWith('完成通知', {});
+	await expect(notification.systemStatus()).toContainText('NOCO');
+	await expect(page.getByText('此通知单已完成，只能查看。')).toBeVisible();
+	await expect(notification.action('修改')).toHaveCount(0);
+	await expect(page.getByLabel('新文本')).toHaveCount(0);
+
+	// Only a supervisor reopens: the assistant is refused, a wrong PIN is refused.
+	await users.switchTo('李娜', '101', 'assistant');
+	await notification.goto('4002-01-000001');
+	await expect(notification.action('重新处理')).toHaveCount(0);
+	await expect(notification.refusalFor('重新处理')).toContainText('主管');
+	await users.switchTo('张伟', '301', 'supervisor', '0000');
+	await expect(users.pinError()).toHaveText('主管 PIN 不正确。');
+	await expect(users.current()).toContainText('李娜');
+	await users.switchTo('张伟', '301', 'supervisor', '4711');
+	await notification.goto('4002-01-000001');
+	await notification.confirmWith('重新处理', { reason: '客户反映锁仍然卡住' });
+	await expect(notification.systemStatus()).toContainText('NOPR');
+	await expect(notification.history()).toContainText('客户反映锁仍然卡住');
+	await expect(notification.history()).toContainText('ZGPZ');
+	expect(problems.errors).toEqual([]);
+});
+
+test('two tabs change the same notification: the first save wins, the second keeps its text', async ({
+	page,
+	context,
+	problems
+}) => {
+	await startSetUpDevice(page);
+	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
+	const number = await new CreateNotificationPage(page).create();
+
+	const first = new NotificationPage(page);
+	const otherPage = await context.newPage();
+	const second = new NotificationPage(otherPage);
+	await first.goto(number, 'change');
+	await second.goto(number, 'change');
+
+	await page.getByLabel('通知单描述', { exact: true }).fill('活动柜锁坏（第一个标签页）');
+	await otherPage.getByLabel('通知单描述', { exact: true }).fill('活动柜锁坏（第二个标签页）');
+	await page.getByRole('button', { name: '保存', exact: true }).click();
+	await expect(page.getByText(`通知单 ${number} 已保存。`)).toBeVisible();
+
+	await otherPage.getByRole('button', { name: '保存', exact: true }).click();
+	await expect(second.formMessage()).toContainText('已在其他地方被修改');
+	await expect(otherPage.getByLabel('通知单描述', { exact: true })).toHaveValue(
+		'活动柜锁坏（第二个标签页）'
+	);
+
+	await first.goto(number);
+	await expect(page.getByText('活动柜锁坏（第一个标签页）').first()).toBeVisible();
+	expect(problems.errors).toEqual([]);
+});

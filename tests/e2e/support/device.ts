@@ -1,0 +1,20 @@
+import type { Page } from '@playwright/test';
+import { SetupPage } from '../pages/setup-page';
+
+/** A device as set up at first run: the factory's defaults, or the parts a test cares about. */
+export interface DeviceFactoryInput {
+	centre?: string;
+	name?: string;
+	device?: string;
+}
+
+/** Opens the app on a fresh profile and completes first-run set-up; the home page is then shown. */
+export async function startSetUpDevice(page: Page, input: DeviceFactoryInput = {}): Promise<void> {
+	await page.goto('/');
+	await page.waitForURL(/\/setup$/);
+	await new SetupPage(page).complete(
+		input.centre ?? '4002',
+		input.name ?? '上海服务中心',
+		input.device ?? '01'
+	);
+}
