@@ -59,7 +59,7 @@ test.afterAll(async () => {
 	if (workspaceB) await rm(workspaceB, { recursive: true, force: true });
 });
 
-test('an update waits for the user, keeps the open form and reloads into the new version', async ({
+test('an update found on a first visit keeps the typed form and reloads into the new version', async ({
 	page,
 	problems
 }) => {

@@ -47,3 +47,41 @@ export async function removeSampleMasterData(): Promise<number> {
 		return keys.length;
 	});
 }
+
+/** Records per bulkPut: about a thousand keeps each request fast (TOOLCHAIN: data at scale). */
+export const IMPORT_CHUNK_SIZE = 1000;
+
+/** How an imported record combines with the record of the same kind and code already stored. */
+export type MergeRecord = (
+	existing: MasterRecord | undefined,
+	incoming: MasterRecord
+) => MasterRecord;
+
+/**
+ * Writes imported customers all or nothing: one read-write transaction, chunked bulkPut, each
+ * record validated again as it is written. Any failure (a bad record, a refused write) aborts the
+ * transaction, so not one record of the file is stored. `merge` combines each record with the
+ * stored one (default: the imported record replaces it). Returns how many records were written.
+ */
+export async function importCustomers(
+	records: readonly MasterRecord[],
+	options: { merge?: MergeRecord; chunkSize?: number } = {}
+): Promise<number> {
+	const { merge = (_existing, incoming) => incoming, chunkSize = IMPORT_CHUNK_SIZE } = options;
+	// Awaiting anything but IndexedDB in here would commit early: everything below is Dexie or sync.
+	return db.transaction('rw', db.masterData, async () => {
+		for (let start = 0; start < records.length; start += chunkSize) {
+			const chunk = records.slice(start, start + chunkSize);
+			const stored = await db.masterData.bulkGet(
+				chunk.map((record) => [record.kind, record.code] as [MasterKind, string])
+			);
+			const merged = chunk.map((record, index) => {
+				const valid = masterRecordSchema.parse(merge(stored[index], record));
+				if (valid.kind !== 'customer') throw new Error(`not a customer: ${valid.code}`);
+				return valid;
+			});
+			await db.masterData.bulkPut(merged);
+		}
+		return records.length;
+	});
+}

@@ -1,5 +1,6 @@
 import { db } from './db';
 import { deviceIdentitySchema, type DeviceIdentity } from '../domain/identity';
+import { configurationSchema, type Configuration } from '../domain/status/profile';
 
 const IDENTITY_KEY = 'identity';
 
@@ -29,4 +30,43 @@ export async function getSetting<T>(key: string): Promise<T | undefined> {
 /** Writes any setting. */
 export async function putSetting(key: string, value: unknown): Promise<void> {
 	await db.settings.put({ key, value });
+}
+
+const CONFIGURATION_KEY = 'configuration';
+
+/** The configuration (types, status profiles) stored on this device, if any and valid. */
+export async function getStoredConfiguration(): Promise<Configuration | undefined> {
+	const parsed = configurationSchema.safeParse((await db.settings.get(CONFIGURATION_KEY))?.value);
+	return parsed.success ? parsed.data : undefined;
+}
+
+/** Stores a configuration (another trade's types and profiles), validated first. */
+export async function setStoredConfiguration(configuration: Configuration): Promise<Configuration> {
+	const valid = configurationSchema.parse(configuration);
+	await db.settings.put({ key: CONFIGURATION_KEY, value: valid });
+	return valid;
+}
+
+/** The setting the export writes after each successful export (an ISO date-time). */
+export const LAST_EXPORT_KEY = 'lastExportAt';
+
+/** What the backup reminder needs to know. */
+export interface BackupFacts {
+	/** When the last export was made (ISO), undefined if never. */
+	lastExportAt: string | undefined;
+	/** Whether there is data worth a backup: a notification, or master data that is not a sample. */
+	hasData: boolean;
+}
+
+/** Reads the backup facts; run inside a live query it follows exports and new data. */
+export async function getBackupFacts(): Promise<BackupFacts> {
+	const [row, notificationKeys, ownRecord] = await Promise.all([
+		db.settings.get(LAST_EXPORT_KEY),
+		db.notifications.limit(1).primaryKeys(),
+		db.masterData.filter((record) => !record.isSample).first()
+	]);
+	return {
+		lastExportAt: typeof row?.value === 'string' ? row.value : undefined,
+		hasData: notificationKeys.length > 0 || ownRecord !== undefined
+	};
 }

@@ -170,6 +170,20 @@ export const en: Catalogue = {
 		},
 		none: '—'
 	},
+	list: {
+		title: 'Notification list (IW59)',
+		selection: 'Selection',
+		systemStatus: 'Notification status',
+		centre: 'Responsibility centre',
+		allCentres: 'All responsibility centres',
+		text: 'Full-text search',
+		textHint: 'Searches number, description, long text and customer',
+		apply: 'Execute',
+		count: '{count} notifications',
+		empty: 'No notification matches the selection.',
+		limited: 'Only the first {count} are shown; narrow the selection.',
+		readOnly: 'read-only'
+	},
 	user: {
 		title: 'Current user',
 		name: 'Name',
@@ -348,6 +362,69 @@ export const en: Catalogue = {
 	paymentStatus: {
 		paid: 'Fully paid',
 		unpaid: 'Not fully paid'
+	},
+	csvImport: {
+		title: 'Import customers from CSV',
+		intro:
+			'Import customers and their addresses from a spreadsheet: in Excel or WPS use "Save as CSV"; UTF-8 and GBK both work and are recognised automatically. The file is imported only when every row passes the checks; if any row has a problem, nothing is written.',
+		file: 'CSV file',
+		fileHint:
+			'The first row may be a header row, e.g. code,name,address,phone,contact,functional location,functional location address',
+		tooLarge: 'The file is too large ({size}); the maximum is {max}.',
+		readFailed: 'The file could not be read: {message}',
+		encodingDetected: 'Encoding detected: {encoding}',
+		encoding: 'Read with encoding',
+		encodings: {
+			utf8: 'UTF-8',
+			gbk: 'GBK (Simplified Chinese Windows, WPS)'
+		},
+		undecodable:
+			'{count} characters could not be read as {encoding}; check that the encoding is right.',
+		hasHeader: 'The first row is a header row',
+		mapping: 'Column mapping',
+		mappingHint: 'Choose a column of the file for each field; fields marked * are required.',
+		notMapped: '(not imported)',
+		column: 'Column {letter}: {header}',
+		fields: {
+			code: 'Customer code',
+			name: 'Customer name',
+			address: 'Address',
+			phone: 'Phone',
+			contact: 'Contact',
+			functionalLocationCode: 'Functional location code',
+			functionalLocationDescription: 'Functional location description',
+			functionalLocationAddress: 'Functional location address'
+		},
+		codeHint: 'letters, digits or _ . -',
+		preview: 'Preview (first {count} rows)',
+		row: 'Row',
+		summary:
+			'{rows} data rows, {count} customers: {added} new, {updated} updating customers already stored.',
+		noRows: 'The file has no data rows.',
+		issuesTitle:
+			'{count} problems found. Correct the file and choose it again; it can be imported only without problems.',
+		issueRow: 'Row {row}: {message}',
+		columnMissing: 'Choose a column of the file for “{field}”.',
+		duplicate: '“{field}” {value} already appears in row {first}; it may not repeat.',
+		moreIssues: '{count} more problems are not listed.',
+		import: 'Import {count} customers',
+		imported: '{count} customers imported.',
+		importFailed: 'The import failed; nothing was written: {message}'
+	},
+	backup: {
+		title: 'Backup',
+		reminderNever: 'The data on this device has never been exported as a backup.',
+		reminderDue: 'No backup has been exported for {days} days (last: {date}).',
+		reason:
+			'Some browsers delete the data a site has stored after it has not been used for a while. Export a file regularly and keep it safe so that no data is lost.',
+		exportNow: 'Go to export',
+		dismiss: 'Not again this session',
+		neverExported: 'No export has been made yet.',
+		lastExportToday: 'Last export: {date} (today).',
+		lastExportYesterday: 'Last export: {date} (yesterday).',
+		lastExportDaysAgo: 'Last export: {date} ({days} days ago).',
+		dueHint: 'More than {days} days since the last export: export a backup now.',
+		goExport: 'Export a backup'
 	},
 	error: {
 		generic: 'The action failed: {message}',

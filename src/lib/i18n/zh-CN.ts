@@ -165,6 +165,20 @@ export const zhCN = {
 		},
 		none: '—'
 	},
+	list: {
+		title: '通知清单（IW59）',
+		selection: '选择条件',
+		systemStatus: '通知状态',
+		centre: '责任中心',
+		allCentres: '全部责任中心',
+		text: '全文搜索',
+		textHint: '在编号、描述、长文本和客户中查找',
+		apply: '执行',
+		count: '共 {count} 条通知单',
+		empty: '没有符合条件的通知单。',
+		limited: '只显示前 {count} 条，请缩小选择条件。',
+		readOnly: '只读'
+	},
 	user: {
 		title: '当前用户',
 		name: '姓名',
@@ -330,6 +344,65 @@ export const zhCN = {
 	paymentStatus: {
 		paid: '已完款',
 		unpaid: '未完款'
+	},
+	csvImport: {
+		title: '从 CSV 导入客户',
+		intro:
+			'从电子表格导入客户及其地址：在 Excel 或 WPS 中“另存为 CSV”，UTF-8 和 GBK 编码都可以，程序会自动识别。只有每一行都通过检查才会导入；有任何问题时一条也不写入。',
+		file: 'CSV 文件',
+		fileHint: '第一行可以是标题行，例如：客户编号,客户名称,地址,电话,联系人,功能位置,功能位置地址',
+		tooLarge: '文件太大（{size}），最大 {max}。',
+		readFailed: '无法读取文件：{message}',
+		encodingDetected: '检测到的编码：{encoding}',
+		encoding: '按此编码读取',
+		encodings: {
+			utf8: 'UTF-8',
+			gbk: 'GBK（简体中文 Windows、WPS）'
+		},
+		undecodable: '有 {count} 个字符无法按 {encoding} 识别，请检查编码是否正确。',
+		hasHeader: '第一行是标题行',
+		mapping: '列对应关系',
+		mappingHint: '为每个栏位选择文件中的一列；带 * 的栏位必须选择。',
+		notMapped: '（不导入）',
+		column: '{letter} 列：{header}',
+		fields: {
+			code: '客户编号',
+			name: '客户名称',
+			address: '地址',
+			phone: '电话',
+			contact: '联系人',
+			functionalLocationCode: '功能位置代码',
+			functionalLocationDescription: '功能位置说明',
+			functionalLocationAddress: '功能位置地址'
+		},
+		codeHint: '字母、数字或 _ . -',
+		preview: '预览（前 {count} 行）',
+		row: '行',
+		summary: '文件中有 {rows} 行数据，共 {count} 个客户：新增 {added} 个，更新 {updated} 个。',
+		noRows: '文件中没有数据行。',
+		issuesTitle: '发现 {count} 个问题。请修正文件后重新选择；没有问题时才能导入。',
+		issueRow: '第 {row} 行：{message}',
+		columnMissing: '请为“{field}”选择文件中的一列。',
+		duplicate: '“{field}”{value} 已在第 {first} 行出现，不能重复。',
+		moreIssues: '另有 {count} 个问题未列出。',
+		import: '导入 {count} 个客户',
+		imported: '已导入 {count} 个客户。',
+		importFailed: '导入失败，没有写入任何数据：{message}'
+	},
+	backup: {
+		title: '备份',
+		reminderNever: '本设备的数据还没有导出过备份。',
+		reminderDue: '已有 {days} 天没有导出备份（上次：{date}）。',
+		reason:
+			'有些浏览器会在网站一段时间未使用后删除它保存的数据。定期导出一个文件并妥善保存，数据才不会丢失。',
+		exportNow: '前往导出',
+		dismiss: '本次不再提醒',
+		neverExported: '尚未导出过数据。',
+		lastExportToday: '上次导出：{date}（今天）。',
+		lastExportYesterday: '上次导出：{date}（昨天）。',
+		lastExportDaysAgo: '上次导出：{date}（{days} 天前）。',
+		dueHint: '距上次导出已超过 {days} 天，建议现在导出备份。',
+		goExport: '导出备份'
 	},
 	error: {
 		generic: '操作失败：{message}',

@@ -3,6 +3,7 @@ import { getIdentity } from '$lib/data/settings';
 import type { DeviceIdentity } from '$lib/domain/identity';
 import { loadUiFont } from './font';
 import { startServiceWorker } from './pwa.svelte';
+import { loadConfiguration } from './configuration.svelte';
 import { loadSession } from './user.svelte';
 
 /** What the shell needs to know before it shows any page. */
@@ -17,6 +18,6 @@ export async function startApp(): Promise<StartResult> {
 	void startServiceWorker();
 	const connection = await openDatabase();
 	const identity = connection.kind === 'open' ? await getIdentity() : undefined;
-	if (connection.kind === 'open') await loadSession();
+	if (connection.kind === 'open') await Promise.all([loadSession(), loadConfiguration()]);
 	return { connection, identity };
 }

@@ -18,7 +18,7 @@ import { toFieldIssues, type FieldIssue } from '$lib/domain/validation';
 import type { Actor } from '$lib/domain/actor';
 import { t } from '$lib/i18n';
 import { refusalText } from './labels';
-import { currentConfiguration } from './configuration';
+import { currentConfiguration } from './configuration.svelte';
 import { handleError } from './handle-error';
 import { showToast } from './toast.svelte';
 

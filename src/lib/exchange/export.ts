@@ -1,0 +1,143 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import type { MasterRecord } from '../domain/master-data';
+import type { Notification } from '../domain/notification';
+import type { Configuration } from '../domain/status/profile';
+import {
+	CHECKSUM_MEMBER,
+	FORMAT_NAME,
+	FORMAT_VERSION,
+	exportFileName,
+	type ExchangeHeader
+} from './format';
+
+/** What the header of an export says about its writer; the counts must match what is added. */
+export interface ExportHeaderInput {
+	appVersion: string;
+	centre: { code: string; name: string };
+	device: string;
+	exportedAt: Date;
+	counts: { notifications: number; masterData: number };
+}
+
+/** A finished export: the file as a Blob built from parts, its name and its checksum. */
+export interface ExportFile {
+	blob: Blob;
+	fileName: string;
+	checksum: string;
+	counts: ExchangeHeader['counts'];
+}
+
+/** How far an export has come, for a progress bar. */
+export interface ExportProgress {
+	phase: 'masterData' | 'notifications';
+	done: number;
+	total: number;
+}
+
+type Section = 'masterData' | 'notifications';
+
+/**
+ * Writes an exchange file as Blob parts, one part per chunk of records, hashing each part as it
+ * is made: no single string ever holds the whole file (V8 strings stop near 512 MB), and the
+ * hash never needs the file twice. Master data first, then notifications, then `finish()`.
+ * The checksum covers every byte before `,"checksum":"…"}` (docs/exchange-format.md).
+ */
+export class ExportWriter {
+	private readonly parts: Uint8Array[] = [];
+	private readonly hash = sha256.create();
+	private readonly encoder = new TextEncoder();
+	private section: Section | 'finished' = 'masterData';
+	private readonly written = { masterData: 0, notifications: 0 };
+	private readonly header: ExchangeHeader;
+
+	constructor(input: ExportHeaderInput, configuration: Configuration) {
+		this.header = {
+			format: FORMAT_NAME,
+			formatVersion: FORMAT_VERSION,
+			appVersion: input.appVersion,
+			centre: { code: input.centre.code, name: input.centre.name },
+			device: input.device,
+			exportedAt: input.exportedAt.toISOString(),
+			counts: { ...input.counts }
+		};
+		const header = JSON.stringify(this.header).slice(0, -1);
+		this.emit(`${header},"configuration":${JSON.stringify(configuration)},"masterData":[`);
+	}
+
+	/** Appends bytes to the file and to the hash. */
+	private emit(text: string): void {
+		const bytes = this.encoder.encode(text);
+		this.hash.update(bytes);
+		this.parts.push(bytes);
+	}
+
+	/** Moves on to `section`; sections come in file order and never go back. */
+	private enter(section: Section): void {
+		if (this.section === section) return;
+		if (this.section !== 'masterData' || section !== 'notifications') {
+			throw new Error(`export: cannot write ${section} after ${this.section}`);
+		}
+		this.emit('],"notifications":[');
+		this.section = section;
+	}
+
+	/** Appends master records (all before any notification). */
+	addMasterData(records: readonly MasterRecord[]): void {
+		this.add('masterData', records);
+	}
+
+	/** Appends notifications, e.g. one page of 1,000 at a time. */
+	addNotifications(records: readonly Notification[]): void {
+		this.add('notifications', records);
+	}
+
+	private add(section: Section, records: readonly object[]): void {
+		this.enter(section);
+		if (records.length === 0) return;
+		const separator = this.written[section] === 0 ? '' : ',';
+		this.emit(separator + records.map((record) => JSON.stringify(record)).join(','));
+		this.written[section] += records.length;
+	}
+
+	/** How many records of each kind are written so far. */
+	get counts(): Readonly<ExchangeHeader['counts']> {
+		return this.written;
+	}
+
+	/** Closes the lists, appends the checksum member and returns the file. */
+	finish(): ExportFile {
+		this.enter('notifications');
+		for (const kind of ['masterData', 'notifications'] as const) {
+			if (this.written[kind] !== this.header.counts[kind]) {
+				throw new Error(
+					`export: header says ${this.header.counts[kind]} ${kind}, wrote ${this.written[kind]}`
+				);
+			}
+		}
+		this.emit(']');
+		this.section = 'finished';
+		const checksum = bytesToHex(this.hash.digest());
+		this.parts.push(this.encoder.encode(`${CHECKSUM_MEMBER}${checksum}"}`));
+		return {
+			blob: new Blob(this.parts as BlobPart[], { type: 'application/json' }),
+			fileName: exportFileName(this.header.centre.code, new Date(this.header.exportedAt)),
+			checksum,
+			counts: { ...this.written }
+		};
+	}
+}
+
+/** A whole export from arrays in memory (tests, fixtures, small data); the app pages instead. */
+export function buildExport(
+	input: Omit<ExportHeaderInput, 'counts'>,
+	configuration: Configuration,
+	masterData: readonly MasterRecord[],
+	notifications: readonly Notification[]
+): ExportFile {
+	const counts = { masterData: masterData.length, notifications: notifications.length };
+	const writer = new ExportWriter({ ...input, counts }, configuration);
+	writer.addMasterData(masterData);
+	writer.addNotifications(notifications);
+	return writer.finish();
+}

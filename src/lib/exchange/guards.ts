@@ -1,0 +1,140 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { CHECKSUM_MEMBER, CHECKSUM_TAIL_BYTES } from './format';
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const MEMBER_BYTES = new TextEncoder().encode(CHECKSUM_MEMBER);
+const HASH_STEP = 4 * 1024 * 1024;
+
+/** Keys that could reach an object's prototype if any code ever merged a record into another. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+	'__proto__',
+	'constructor',
+	'prototype'
+]);
+
+/** SHA-256 of byte parts in order, as lowercase hex; `onProgress` gets the bytes hashed so far. */
+export function sha256Hex(
+	parts: Iterable<Uint8Array>,
+	onProgress?: (hashedBytes: number) => void
+): string {
+	const hash = sha256.create();
+	let hashed = 0;
+	for (const part of parts) {
+		for (let start = 0; start < part.length; start += HASH_STEP) {
+			const piece = part.subarray(start, start + HASH_STEP);
+			hash.update(piece);
+			hashed += piece.length;
+			onProgress?.(hashed);
+		}
+	}
+	return bytesToHex(hash.digest());
+}
+
+function isWhitespace(byte: number | undefined): boolean {
+	return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+function isLowerHex(byte: number | undefined): boolean {
+	return byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66));
+}
+
+/**
+ * Splits a file into the bytes its checksum covers and the checksum, when it ends (after optional
+ * whitespace) with `,"checksum":"<64 lowercase hex>"}`; undefined when it does not.
+ */
+export function splitChecksum(
+	bytes: Uint8Array
+): { body: Uint8Array; checksum: string } | undefined {
+	let end = bytes.length;
+	while (end > 0 && isWhitespace(bytes[end - 1])) end -= 1;
+	const start = end - CHECKSUM_TAIL_BYTES;
+	if (start < 1 || bytes[end - 1] !== CLOSE_BRACE || bytes[end - 2] !== QUOTE) return undefined;
+	for (let i = 0; i < MEMBER_BYTES.length; i += 1) {
+		if (bytes[start + i] !== MEMBER_BYTES[i]) return undefined;
+	}
+	const hexStart = start + MEMBER_BYTES.length;
+	for (let i = hexStart; i < end - 2; i += 1) if (!isLowerHex(bytes[i])) return undefined;
+	const checksum = new TextDecoder().decode(bytes.subarray(hexStart, end - 2));
+	return { body: bytes.subarray(0, start), checksum };
+}
+
+/**
+ * The byte offset where JSON text first nests deeper than `max` arrays/objects, or -1. A plain loop
+ * over the bytes (brackets inside strings ignored), so 100,000-deep input never reaches a parser
+ * or walk that could overflow the stack. UTF-8 continuation bytes never equal these ASCII bytes.
+ */
+export function findExcessiveDepth(bytes: Uint8Array, max: number): number {
+	let depth = 0;
+	let isInString = false;
+	for (let i = 0; i < bytes.length; i += 1) {
+		const byte = bytes[i];
+		if (isInString) {
+			if (byte === BACKSLASH) i += 1;
+			else if (byte === QUOTE) isInString = false;
+		} else if (byte === QUOTE) {
+			isInString = true;
+		} else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+			depth += 1;
+			if (depth > max) return i;
+		} else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+			depth -= 1;
+		}
+	}
+	return -1;
+}
+
+/** A value that must not be imported: a forbidden key or an over-long string, with its path. */
+export interface UnsafeValue {
+	path: (string | number)[];
+	problem: 'forbiddenKey' | 'stringTooLong';
+	key?: string;
+	length?: number;
+}
+
+interface Frame {
+	value: object;
+	parent: Frame | undefined;
+	key: string | number;
+}
+
+function pathOf(frame: Frame | undefined, last: string | number): (string | number)[] {
+	const path = [last];
+	for (let f = frame; f?.parent; f = f.parent) path.unshift(f.key);
+	return path;
+}
+
+/**
+ * Every forbidden key and over-long string in a parsed value, up to `limit`. Iterative (an explicit
+ * stack), and only containers get a frame, so a 100k-record file costs little more than a walk.
+ */
+export function findUnsafeValues(root: unknown, maxString: number, limit: number): UnsafeValue[] {
+	const found: UnsafeValue[] = [];
+	if (root === null || typeof root !== 'object') return found;
+	const stack: Frame[] = [{ value: root, parent: undefined, key: '' }];
+	while (stack.length > 0 && found.length < limit) {
+		const frame = stack.pop() as Frame;
+		const isArray = Array.isArray(frame.value);
+		const keys = isArray ? undefined : Object.keys(frame.value);
+		const size = isArray ? (frame.value as unknown[]).length : (keys as string[]).length;
+		for (let i = 0; i < size; i += 1) {
+			const key = isArray ? i : (keys as string[])[i]!;
+			if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
+				found.push({ path: pathOf(frame, key), problem: 'forbiddenKey', key });
+				continue;
+			}
+			const child = (frame.value as Record<string | number, unknown>)[key];
+			if (typeof child === 'string' && child.length > maxString) {
+				found.push({ path: pathOf(frame, key), problem: 'stringTooLong', length: child.length });
+			} else if (child !== null && typeof child === 'object') {
+				stack.push({ value: child, parent: frame, key });
+			}
+		}
+	}
+	return found;
+}

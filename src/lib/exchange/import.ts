@@ -1,0 +1,300 @@
+import { defaultConfiguration } from '../domain/configuration';
+import { parseConfiguration, type Configuration } from '../domain/status/profile';
+import { toFieldIssues } from '../domain/validation';
+import { ExchangeRefusal, fileError, type ExchangeError, type RecordRef } from './errors';
+import {
+	FORMAT_NAME,
+	FORMAT_VERSION,
+	LIMITS,
+	exchangeHeaderSchema,
+	type ExchangeHeader,
+	type ValidatedFile
+} from './format';
+import { findExcessiveDepth, findUnsafeValues, sha256Hex, splitChecksum } from './guards';
+import { OLDEST_FORMAT_VERSION, migrateEnvelope, type LooseEnvelope } from './migrate';
+import { validateMasterData, validateNotifications } from './validate';
+
+/** How far reading a file has come, for a progress bar. */
+export interface ReadProgress {
+	phase: 'read' | 'checksum' | 'parse' | 'validate';
+	done: number;
+	total: number;
+}
+
+/** What reading needs: this device's configuration (types, status aliases) and a progress sink. */
+export interface ReadOptions {
+	configuration: Configuration;
+	onProgress?: (progress: ReadProgress) => void;
+}
+
+/** A file read: every record valid, or every reason it is refused. */
+export type ReadResult =
+	| { ok: true; file: ValidatedFile }
+	| { ok: false; name: string; errors: ExchangeError[] };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Refuses at once: the file cannot be read any further. */
+function refuse(error: ExchangeError): never {
+	throw new ExchangeRefusal([error]);
+}
+
+/** Size, checksum (when present), depth and UTF-8; returns the text and whether it had a checksum. */
+function checkBytes(
+	name: string,
+	bytes: Uint8Array,
+	options: ReadOptions
+): { text: string; hasChecksum: boolean } {
+	if (bytes.length === 0) refuse(fileError(name, 'empty'));
+	if (bytes.length > LIMITS.fileBytes) {
+		refuse(fileError(name, 'tooLarge', { size: bytes.length, max: LIMITS.fileBytes }));
+	}
+	const tail = splitChecksum(bytes);
+	if (tail) {
+		const total = tail.body.length;
+		const actual = sha256Hex([tail.body], (done) =>
+			options.onProgress?.({ phase: 'checksum', done, total })
+		);
+		if (actual !== tail.checksum) refuse(fileError(name, 'checksumMismatch'));
+	}
+	const deep = findExcessiveDepth(bytes, LIMITS.depth);
+	if (deep >= 0) refuse(fileError(name, 'tooDeep', { max: LIMITS.depth, position: deep }));
+	try {
+		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), hasChecksum: !!tail };
+	} catch {
+		return refuse(fileError(name, 'notUtf8'));
+	}
+}
+
+/** JSON.parse of a depth-checked text; refuses anything but an object. */
+function parseJson(name: string, text: string): LooseEnvelope {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch (error) {
+		refuse(fileError(name, 'invalidJson', { detail: (error as Error).message }));
+	}
+	if (!isRecord(parsed)) refuse(fileError(name, 'notAnObject'));
+	return parsed;
+}
+
+/** The record a path into the envelope is in (`notifications.3.history.0.to`), and the rest. */
+function locate(
+	envelope: LooseEnvelope,
+	path: (string | number)[]
+): { record?: RecordRef; field: string } {
+	const [list, index, ...rest] = path;
+	const records = typeof list === 'string' ? envelope[list] : undefined;
+	if ((list === 'notifications' || list === 'masterData') && typeof index === 'number') {
+		const raw = Array.isArray(records) ? records[index] : undefined;
+		let key = `#${index + 1}`;
+		if (isRecord(raw) && list === 'notifications' && typeof raw.number === 'string') key = raw.number;
+		if (isRecord(raw) && list === 'masterData' && typeof raw.kind === 'string') {
+			key = `${raw.kind}:${String(raw.code)}`;
+		}
+		const kind = list === 'notifications' ? 'notification' : 'masterData';
+		return { record: { kind, key }, field: rest.join('.') };
+	}
+	return { field: path.join('.') };
+}
+
+/** Forbidden keys (`__proto__`…) and over-long strings anywhere, each named by record and field. */
+function checkUnsafeValues(name: string, envelope: LooseEnvelope): void {
+	const unsafe = findUnsafeValues(envelope, LIMITS.stringLength, LIMITS.reportedErrors);
+	if (unsafe.length === 0) return;
+	throw new ExchangeRefusal(
+		unsafe.map((value) => {
+			const { record, field } = locate(envelope, value.path);
+			const params =
+				value.problem === 'forbiddenKey'
+					? { key: value.key ?? '' }
+					: { length: value.length ?? 0, max: LIMITS.stringLength };
+			return { file: name, ...(record ? { record } : {}), field, code: value.problem, params };
+		})
+	);
+}
+
+/** The lenient first look: the format name and a version this app can read. */
+function checkFormat(name: string, envelope: LooseEnvelope, hasChecksum: boolean): number {
+	if (envelope.format !== FORMAT_NAME) {
+		refuse(fileError(name, 'wrongFormat', { format: String(envelope.format ?? '') }, 'format'));
+	}
+	const version = envelope.formatVersion;
+	if (typeof version !== 'number' || !Number.isInteger(version) || version < OLDEST_FORMAT_VERSION) {
+		refuse(fileError(name, 'unknownVersion', { version: String(version) }, 'formatVersion'));
+	}
+	if (version > FORMAT_VERSION) {
+		refuse(fileError(name, 'newerVersion', { version, supported: FORMAT_VERSION }));
+	}
+	if (version >= 1 && !hasChecksum) refuse(fileError(name, 'checksumMissing'));
+	return version;
+}
+
+/** The strict envelope of the current version: header, configuration, record lists, counts. */
+function checkEnvelope(
+	name: string,
+	envelope: LooseEnvelope
+): { header: ExchangeHeader; configuration: Configuration; masterData: unknown[]; notifications: unknown[] } {
+	const errors: ExchangeError[] = [];
+	const header = exchangeHeaderSchema.safeParse(envelope);
+	if (!header.success) {
+		for (const issue of toFieldIssues(header.error)) {
+			errors.push(fileError(name, issue.code, issue.params ?? {}, issue.path));
+		}
+	}
+	const configuration = parseConfiguration(envelope.configuration);
+	if (!configuration.ok) {
+		for (const issue of configuration.issues) {
+			const params = { ...issue.params, reason: issue.code };
+			const field = issue.path ? `configuration.${issue.path}` : 'configuration';
+			errors.push(fileError(name, 'invalidConfiguration', params, field));
+		}
+	}
+	const { masterData, notifications } = envelope;
+	for (const [field, list] of [
+		['masterData', masterData],
+		['notifications', notifications]
+	] as const) {
+		if (!Array.isArray(list)) errors.push(fileError(name, 'invalidHeader', {}, field));
+	}
+	if (errors.length > 0 || !header.success || !configuration.ok) throw new ExchangeRefusal(errors);
+	const lists = { masterData: masterData as unknown[], notifications: notifications as unknown[] };
+	for (const field of ['masterData', 'notifications'] as const) {
+		const expected = header.data.counts[field];
+		const actual = lists[field].length;
+		if (expected !== actual) {
+			errors.push(fileError(name, 'countMismatch', { expected, actual }, `counts.${field}`));
+		}
+	}
+	if (errors.length > 0) throw new ExchangeRefusal(errors);
+	return { header: header.data, configuration: configuration.configuration, ...lists };
+}
+
+/** Keeps the first errors of a file and counts the rest in one `moreErrors`. */
+function capErrors(name: string, errors: ExchangeError[]): ExchangeError[] {
+	if (errors.length <= LIMITS.reportedErrors) return errors;
+	const rest = errors.length - LIMITS.reportedErrors;
+	return [...errors.slice(0, LIMITS.reportedErrors), fileError(name, 'moreErrors', { count: rest })];
+}
+
+/** Every record strictly, against the file's configuration and this app's. */
+function checkRecords(
+	name: string,
+	envelope: ReturnType<typeof checkEnvelope>,
+	options: ReadOptions
+): Pick<ValidatedFile, 'masterData' | 'notifications'> {
+	const total = envelope.notifications.length;
+	const context = {
+		file: name,
+		fileConfiguration: envelope.configuration,
+		appConfiguration: options.configuration,
+		onProgress: (done: number) => options.onProgress?.({ phase: 'validate', done, total })
+	};
+	const masterData = validateMasterData(envelope.masterData, context);
+	const notifications = validateNotifications(envelope.notifications, context);
+	const errors = [...masterData.errors, ...notifications.errors];
+	if (errors.length > 0) throw new ExchangeRefusal(capErrors(name, errors));
+	return { masterData: masterData.records, notifications: notifications.records };
+}
+
+/**
+ * Reads one exchange file from its bytes: size → checksum over the exact bytes → depth (a loop,
+ * before any parser) → UTF-8 → JSON → forbidden keys and over-long strings → format and version →
+ * migration step by step → strict envelope → strict records. Pure and synchronous: the Worker
+ * runs it in the browser, tests call it directly. Nothing is written anywhere.
+ */
+export function readExchangeBytes(name: string, bytes: Uint8Array, options: ReadOptions): ReadResult {
+	try {
+		const { text, hasChecksum } = checkBytes(name, bytes, options);
+		options.onProgress?.({ phase: 'parse', done: 0, total: text.length });
+		const parsed = parseJson(name, text);
+		checkUnsafeValues(name, parsed);
+		const sourceVersion = checkFormat(name, parsed, hasChecksum);
+		const migrated = migrateEnvelope(parsed, sourceVersion, { defaultConfiguration });
+		const envelope = checkEnvelope(name, migrated);
+		const records = checkRecords(name, envelope, options);
+		const { header, configuration } = envelope;
+		return { ok: true, file: { name, sourceVersion, header, configuration, ...records } };
+	} catch (error) {
+		if (error instanceof ExchangeRefusal) return { ok: false, name, errors: error.errors };
+		throw error;
+	}
+}
+
+/** A file the user picked (a `File`), or any named Blob. */
+export interface ExchangeSource {
+	readonly name: string;
+	readonly size: number;
+	arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** What the parse Worker is sent and sends back. */
+export type WorkerRequest = { source: Blob; name: string; configuration: Configuration };
+export type WorkerReply =
+	| { type: 'progress'; progress: ReadProgress }
+	| { type: 'result'; result: ReadResult };
+
+/** Reads a source in this thread (node, tests, a browser without Workers). */
+async function readInline(source: ExchangeSource, options: ReadOptions): Promise<ReadResult> {
+	options.onProgress?.({ phase: 'read', done: 0, total: source.size });
+	let bytes: Uint8Array;
+	try {
+		bytes = new Uint8Array(await source.arrayBuffer());
+	} catch (error) {
+		const errors = [fileError(source.name, 'readFailed', { detail: (error as Error).message })];
+		return { ok: false, name: source.name, errors };
+	}
+	return readExchangeBytes(source.name, bytes, options);
+}
+
+/** Reads a source in the parse Worker, off the main thread, relaying its progress. */
+function readInWorker(source: Blob & ExchangeSource, options: ReadOptions): Promise<ReadResult> {
+	const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+	return new Promise<ReadResult>((resolve) => {
+		worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+			if (event.data.type === 'progress') return options.onProgress?.(event.data.progress);
+			worker.terminate();
+			resolve(event.data.result);
+		};
+		worker.onerror = (event) => {
+			worker.terminate();
+			const errors = [fileError(source.name, 'readFailed', { detail: event.message ?? '' })];
+			resolve({ ok: false, name: source.name, errors });
+		};
+		const request: WorkerRequest = {
+			source,
+			name: source.name,
+			configuration: options.configuration
+		};
+		worker.postMessage(request);
+	});
+}
+
+/**
+ * Reads one file the user picked: refuses an over-large file before reading a byte, then parses
+ * and validates in a Worker where the platform has one (the browser), else in this thread.
+ */
+export async function readExchangeSource(
+	source: ExchangeSource,
+	options: ReadOptions
+): Promise<ReadResult> {
+	if (source.size > LIMITS.fileBytes) {
+		const errors = [fileError(source.name, 'tooLarge', { size: source.size, max: LIMITS.fileBytes })];
+		return { ok: false, name: source.name, errors };
+	}
+	if (typeof Worker === 'function' && source instanceof Blob) {
+		return readInWorker(source as Blob & ExchangeSource, options);
+	}
+	return readInline(source, options);
+}
+
+/** Reads several files one after the other (one Worker at a time keeps memory bounded). */
+export async function readExchangeSources(
+	sources: readonly ExchangeSource[],
+	options: ReadOptions
+): Promise<ReadResult[]> {
+	const results: ReadResult[] = [];
+	for (const source of sources) results.push(await readExchangeSource(source, options));
+	return results;
+}

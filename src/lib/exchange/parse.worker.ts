@@ -1,0 +1,23 @@
+import { fileError } from './errors';
+import { readExchangeBytes, type WorkerReply, type WorkerRequest } from './import';
+
+/**
+ * Reads, checks and validates one exchange file off the main thread: hashing 200 MB and parsing
+ * 100,000 records would otherwise freeze the page. Posts progress, then one result.
+ */
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+	const { source, name, configuration } = event.data;
+	const post = (reply: WorkerReply) => self.postMessage(reply);
+	try {
+		post({ type: 'progress', progress: { phase: 'read', done: 0, total: source.size } });
+		const bytes = new Uint8Array(await source.arrayBuffer());
+		const result = readExchangeBytes(name, bytes, {
+			configuration,
+			onProgress: (progress) => post({ type: 'progress', progress })
+		});
+		post({ type: 'result', result });
+	} catch (error) {
+		const errors = [fileError(name, 'readFailed', { detail: (error as Error).message })];
+		post({ type: 'result', result: { ok: false, name, errors } });
+	}
+};
