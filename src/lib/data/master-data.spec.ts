@@ -57,7 +57,11 @@ describe('importCustomers', () => {
 	it('writes nothing when a record half-way through the file is invalid', async () => {
 		await seedSampleMasterData();
 		const before = await db.masterData.toArray();
-		const records = [...customers(3), { ...makeCustomer('2000'), address: '' }, ...customers(3, 3000)];
+		const records = [
+			...customers(3),
+			{ ...makeCustomer('2000'), address: '' },
+			...customers(3, 3000)
+		];
 		await expect(importCustomers(records, { chunkSize: 2 })).rejects.toThrow();
 		expect(await db.masterData.toArray()).toEqual(before);
 	});
@@ -70,9 +74,7 @@ describe('importCustomers', () => {
 			if (calls === 2) throw new Error('forced failure');
 			return bulkPut(...(args as Parameters<typeof bulkPut>));
 		});
-		await expect(importCustomers(customers(5), { chunkSize: 2 })).rejects.toThrow(
-			'forced failure'
-		);
+		await expect(importCustomers(customers(5), { chunkSize: 2 })).rejects.toThrow('forced failure');
 		expect(calls).toBe(2);
 		expect(await storedCustomers()).toEqual([]);
 	});

@@ -28,7 +28,8 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const withBom = (bytes: Uint8Array) => new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
 
 /** Data rows as a spreadsheet numbers them: the header is row 1. */
-const rows = (...cells: string[][]): CsvRow[] => cells.map((c, index) => ({ row: index + 2, cells: c }));
+const rows = (...cells: string[][]): CsvRow[] =>
+	cells.map((c, index) => ({ row: index + 2, cells: c }));
 
 /** The mapping of a file with the columns code, name, address, phone, contact. */
 const basicMapping = (): ColumnMapping => ({
@@ -148,7 +149,15 @@ describe('headers and mapping', () => {
 
 	it('maps English headers whatever their case, spaces and punctuation', () => {
 		expect(
-			guessMapping(['Customer No.', 'Name', 'ADDRESS', 'Tel', 'Contact person', 'Functional location', 'FL address'])
+			guessMapping([
+				'Customer No.',
+				'Name',
+				'ADDRESS',
+				'Tel',
+				'Contact person',
+				'Functional location',
+				'FL address'
+			])
 		).toEqual({
 			code: 0,
 			name: 1,
@@ -228,7 +237,10 @@ describe('buildCustomers', () => {
 
 	it('trims cells and leaves unmapped fields empty', () => {
 		const mapping = { ...basicMapping(), phone: null, contact: null };
-		const { records, issues } = buildCustomers(rows([' 27 ', ' 申齐 ', ' 上海市 ', '021']), mapping);
+		const { records, issues } = buildCustomers(
+			rows([' 27 ', ' 申齐 ', ' 上海市 ', '021']),
+			mapping
+		);
 		expect(issues).toEqual([]);
 		expect(records[0]).toMatchObject({ code: '27', name: '申齐', address: '上海市', phone: '' });
 	});
@@ -255,7 +267,11 @@ describe('buildCustomers', () => {
 
 	it('refuses a customer code that repeats', () => {
 		const { issues } = buildCustomers(
-			rows(['27', '申齐', '上海市', '', ''], ['31', '华东', '上海市', '', ''], ['27', '申齐二', '北京', '', '']),
+			rows(
+				['27', '申齐', '上海市', '', ''],
+				['31', '华东', '上海市', '', ''],
+				['27', '申齐二', '北京', '', '']
+			),
 			basicMapping()
 		);
 		expect(issues).toEqual([
