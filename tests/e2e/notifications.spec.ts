@@ -1,3 +1,4 @@
+import { expectNoSeriousA11yViolations } from './axe';
 import { expect, test } from './fixtures';
 import {
 	CreateNotificationPage,
@@ -29,6 +30,7 @@ test('SM01 examples 1 and 2 offline: create, survey, approval, process, complete
 	await expect(page.getByText('请填写“通知单描述”。')).toBeVisible();
 	await expect(page.getByText('请填写“送达方”。')).toBeVisible();
 	await create.fill(exampleNotification());
+	await expectNoSeriousA11yViolations(page);
 	await expect(create.objectAddress()).toContainText('上海市徐汇区漕溪北路 88 号');
 	await create.save().click();
 	await page.waitForURL(/\/notifications\/4002-01-000001$/);
@@ -37,6 +39,7 @@ test('SM01 examples 1 and 2 offline: create, survey, approval, process, complete
 	await expect(notification.userStatus()).toHaveText('TZJL 通知建立');
 	await expect(notification.systemStatus()).toContainText('OSNO');
 	await expect(notification.paymentStatus()).toHaveText('已完款');
+	await expectNoSeriousA11yViolations(page);
 
 	// Example 2 (IW52): the survey is finished and written up; the assistant may not approve.
 	await notification.action('KCJS 勘察结束').click();
@@ -79,6 +82,15 @@ test('SM01 examples 1 and 2 offline: create, survey, approval, process, complete
 	await expect(notification.systemStatus()).toContainText('NOPR');
 	await expect(notification.history()).toContainText('客户反映锁仍然卡住');
 	await expect(notification.history()).toContainText('ZGPZ');
+
+	// The list report (IW59) shows it with its statuses; settings shows master data and users.
+	await page.goto('/notifications');
+	await expect(page.getByTestId('notification-table')).toContainText('4002-01-000001');
+	await expect(page.getByTestId('notification-table')).toContainText('ZGPZ 主管批准');
+	await expectNoSeriousA11yViolations(page);
+	await page.goto('/settings');
+	await expect(page.getByTestId('master-table')).toContainText('申齐保健食品有限公司');
+	await expectNoSeriousA11yViolations(page);
 	expect(problems.errors).toEqual([]);
 });
 
