@@ -1,0 +1,19 @@
+import { expect, test } from './fixtures';
+import { startSetUpDevice } from './support/device';
+
+test('a page whose code chunk fails to load after an update says to reload, not a blank page', async ({
+	page
+}) => {
+	await startSetUpDevice(page);
+	// The files of the old version are gone from the server, as after a deployment.
+	await page.route('**/_app/immutable/nodes/**', (route) =>
+		route.fulfill({ status: 404, body: '' })
+	);
+	await page.getByRole('navigation').getByRole('link', { name: '工作计划表' }).click();
+	await expect(page.getByText('应用已更新，此页面需要重新加载才能打开。')).toBeVisible();
+	await page.unroute('**/_app/immutable/nodes/**');
+	await page.getByRole('button', { name: '重新加载' }).click();
+	await expect(
+		page.getByRole('navigation').getByRole('link', { name: '工作计划表' })
+	).toHaveAttribute('aria-current', 'page');
+});
