@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_INTERVAL_DAYS, backupState, shouldRemind } from './backup';
 
-const now = new Date('2026-05-20T09:00:00+08:00');
-const daysBefore = (days: number, hours = 0) =>
-	new Date(now.getTime() - (days * 24 + hours) * 3600_000).toISOString();
+/** A moment in local time, as the user's clock shows it: 2026/05/20 09:00 minus some days. */
+const now = new Date(2026, 4, 20, 9, 0);
+const at = (daysBefore: number, hour: number, minute = 0) =>
+	new Date(2026, 4, 20 - daysBefore, hour, minute).toISOString();
 
 describe('backupState', () => {
 	it('is never without an export, or with a time that does not parse', () => {
@@ -12,20 +13,21 @@ describe('backupState', () => {
 		expect(backupState('not a date', now)).toEqual({ kind: 'never', days: null });
 	});
 
-	it('is recent on the day of the export and until the interval has passed', () => {
+	it('counts calendar days: earlier today is 0, late yesterday is 1', () => {
+		expect(backupState(at(0, 0, 30), now)).toEqual({ kind: 'recent', days: 0 });
 		expect(backupState(now.toISOString(), now)).toEqual({ kind: 'recent', days: 0 });
-		expect(backupState(daysBefore(1), now)).toEqual({ kind: 'recent', days: 1 });
-		expect(backupState(daysBefore(6, 23), now)).toEqual({ kind: 'recent', days: 6 });
+		expect(backupState(at(1, 23, 59), now)).toEqual({ kind: 'recent', days: 1 });
+		expect(backupState(at(6, 0, 1), now)).toEqual({ kind: 'recent', days: 6 });
 	});
 
-	it(`is due once ${BACKUP_INTERVAL_DAYS} whole days have passed`, () => {
-		expect(backupState(daysBefore(7), now)).toEqual({ kind: 'due', days: 7 });
-		expect(backupState(daysBefore(8), now)).toEqual({ kind: 'due', days: 8 });
-		expect(backupState(daysBefore(400), now)).toEqual({ kind: 'due', days: 400 });
+	it(`is due from the ${BACKUP_INTERVAL_DAYS}th day after the export`, () => {
+		expect(backupState(at(7, 23, 59), now)).toEqual({ kind: 'due', days: 7 });
+		expect(backupState(at(8, 9), now)).toEqual({ kind: 'due', days: 8 });
+		expect(backupState(at(400, 12), now)).toEqual({ kind: 'due', days: 400 });
 	});
 
 	it('counts an export in the future (a clock set back) as today', () => {
-		expect(backupState(daysBefore(-3), now)).toEqual({ kind: 'recent', days: 0 });
+		expect(backupState(at(-3, 9), now)).toEqual({ kind: 'recent', days: 0 });
 	});
 });
 

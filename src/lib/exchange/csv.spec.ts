@@ -232,7 +232,7 @@ describe('buildCustomers', () => {
 				{ code: '1001-01', description: '', address: '上海市闵行区都会路 1 号仓库' }
 			]
 		});
-		expect(result.records[0].functionalLocations).toEqual([]);
+		expect(result.records[0]?.functionalLocations).toEqual([]);
 	});
 
 	it('trims cells and leaves unmapped fields empty', () => {
@@ -298,7 +298,7 @@ describe('buildCustomers', () => {
 			mapping
 		);
 		expect(records).toHaveLength(1);
-		expect(records[0].functionalLocations.map((l) => l.code)).toEqual(['27-01', '27-02']);
+		expect(records[0]?.functionalLocations.map((l) => l.code)).toEqual(['27-01', '27-02']);
 		expect(issues).toEqual([
 			{
 				row: 4,

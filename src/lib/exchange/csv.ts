@@ -287,7 +287,7 @@ export interface CustomerImport {
 
 /** The field of an issue path of a customer record (`functionalLocations.0.address` → …Address). */
 function fieldOfPath(path: string): CustomerField {
-	const [head, , leaf] = path.split('.');
+	const [head = '', , leaf] = path.split('.');
 	if (head === 'functionalLocations') {
 		if (leaf === 'description') return 'functionalLocationDescription';
 		if (leaf === 'address') return 'functionalLocationAddress';

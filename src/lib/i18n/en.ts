@@ -166,7 +166,7 @@ export const en: Catalogue = {
 			longText: 'Long text added',
 			printed: 'Printed',
 			escalation: 'Escalated: {to}',
-			conflict: 'Import conflict: {to}'
+			conflict: 'Import conflict, version not taken {from}: {to}'
 		},
 		none: '—'
 	},
@@ -425,6 +425,90 @@ export const en: Catalogue = {
 		lastExportDaysAgo: 'Last export: {date} ({days} days ago).',
 		dueHint: 'More than {days} days since the last export: export a backup now.',
 		goExport: 'Export a backup'
+	},
+	exchange: {
+		errorLine: '{where}: {message}',
+		where: {
+			file: 'file “{file}”',
+			notification: 'notification {key}',
+			masterData: 'master record {key}',
+			field: 'field “{field}”',
+			separator: ', '
+		},
+		status: {
+			new: 'New',
+			theirsNewer: 'Newer in the file (taken)',
+			unchanged: 'Same or newer here (nothing to do)',
+			conflict: 'Conflict',
+			invalid: 'Invalid'
+		},
+		masterStatus: {
+			new: 'New',
+			replace: 'Replaces the record here',
+			unchanged: 'Same',
+			kept: 'Record here kept'
+		},
+		resolution: {
+			keepMine: 'Keep this device’s version',
+			takeTheirs: 'Take the file’s version'
+		},
+		foreignReadOnly:
+			'Belongs to responsibility centre {centre}: read-only here; only its newest version is stored.',
+		progress: {
+			read: 'Reading the file…',
+			checksum: 'Verifying…',
+			parse: 'Parsing…',
+			validate: 'Checking records…',
+			masterData: 'Exporting master data…',
+			notifications: 'Exporting notifications…'
+		},
+		error: {
+			tooLarge: 'The file is too large ({size} bytes); at most {max} bytes are accepted.',
+			empty: 'The file is empty.',
+			readFailed: 'The file could not be read: {detail}',
+			notUtf8: 'The file is not UTF-8 text.',
+			checksumMissing: 'The file has no checksum; it may be incomplete (truncated).',
+			checksumMismatch:
+				'The checksum does not match: the file was changed or damaged after it was exported.',
+			invalidJson: 'The file is not valid JSON (damaged or incomplete?): {detail}',
+			tooDeep: 'The file nests deeper than {max} levels and is refused.',
+			notAnObject: 'The file does not have the shape of an export file.',
+			wrongFormat: 'This is not a Shouhou export file (its format is “{format}”).',
+			unknownVersion: 'Unknown format version “{version}”.',
+			newerVersion:
+				'The file was exported by a newer version of the app (format version {version}; this app reads up to {supported}). Update the app, then import the file.',
+			invalidHeader: 'This member of the file header is missing or malformed.',
+			countMismatch: 'Record count mismatch: the header says {expected}, the file has {actual}.',
+			invalidConfiguration:
+				'The configuration (notification types, status profiles) is invalid: {reason}.',
+			forbiddenKey: 'Contains the forbidden key “{key}”; refused.',
+			stringTooLong: 'The text is too long ({length} characters); at most {max} per field.',
+			moreErrors: '{count} more errors not listed.',
+			required: 'Required content is missing.',
+			pattern: 'The format is not correct.',
+			tooLong: 'The content is too long.',
+			invalidDate: 'Not a valid date.',
+			endBeforeStart: 'May not be before “Required start”.',
+			notANumber: 'Must be a number.',
+			negative: 'The quantity may not be negative.',
+			unknownCode: 'The code does not exist in master data.',
+			invalid: 'The value is invalid.',
+			unknownType: 'Notification type {type} does not exist in the configuration.',
+			unknownUserStatus: 'User status {status} is not in the status profile of type {type}.',
+			duplicateRecord: 'This record appears more than once in the same file.',
+			numberCentreMismatch:
+				'Responsibility centre {centre} does not match the notification number.',
+			conflictingFiles:
+				'Conflicts with the version in file “{otherFile}”. Import the two files one at a time.',
+			unresolvedConflict: 'Conflict not resolved: keep this device’s version or take the file’s.',
+			changedSincePreview:
+				'This record was changed on this device after the preview. Preview again, then import.',
+			writeFailed: 'Writing failed; nothing was saved: {detail}',
+			identityExists: 'This device is already set up and cannot be restored from a file.',
+			invalidDeviceCode: 'Device code “{device}” is malformed: 2 capital letters or digits.',
+			deviceCodeInFile:
+				'Device code {device} is already used in this file’s responsibility centre; choose another device code.'
+		}
 	},
 	error: {
 		generic: 'The action failed: {message}',

@@ -161,7 +161,7 @@ export const zhCN = {
 			longText: '添加长文本',
 			printed: '已打印',
 			escalation: '上报：{to}',
-			conflict: '导入冲突：{to}'
+			conflict: '导入冲突，未采用的版本 {from}：{to}'
 		},
 		none: '—'
 	},
@@ -403,6 +403,83 @@ export const zhCN = {
 		lastExportDaysAgo: '上次导出：{date}（{days} 天前）。',
 		dueHint: '距上次导出已超过 {days} 天，建议现在导出备份。',
 		goExport: '导出备份'
+	},
+	exchange: {
+		errorLine: '{where}：{message}',
+		where: {
+			file: '文件“{file}”',
+			notification: '通知单 {key}',
+			masterData: '主数据 {key}',
+			field: '栏位“{field}”',
+			separator: '，'
+		},
+		status: {
+			new: '新增',
+			theirsNewer: '文件中的版本较新（采用）',
+			unchanged: '相同或本机较新（无需处理）',
+			conflict: '冲突',
+			invalid: '无效'
+		},
+		masterStatus: {
+			new: '新增',
+			replace: '替换本机记录',
+			unchanged: '相同',
+			kept: '保留本机记录'
+		},
+		resolution: {
+			keepMine: '保留本机版本',
+			takeTheirs: '采用文件中的版本'
+		},
+		foreignReadOnly: '属于责任中心 {centre}：在本设备上只读，只保存其最新版本。',
+		progress: {
+			read: '正在读取文件…',
+			checksum: '正在校验…',
+			parse: '正在解析…',
+			validate: '正在检查记录…',
+			masterData: '正在导出主数据…',
+			notifications: '正在导出通知单…'
+		},
+		error: {
+			tooLarge: '文件过大（{size} 字节），最大允许 {max} 字节。',
+			empty: '文件是空的。',
+			readFailed: '无法读取文件：{detail}',
+			notUtf8: '文件不是 UTF-8 编码的文本。',
+			checksumMissing: '文件缺少校验和，可能不完整（被截断）。',
+			checksumMismatch: '校验和不符：文件在导出后被修改或已损坏。',
+			invalidJson: '文件不是有效的 JSON（可能已损坏或不完整）：{detail}',
+			tooDeep: '文件的嵌套超过 {max} 层，拒绝导入。',
+			notAnObject: '文件内容不是导出文件的格式。',
+			wrongFormat: '这不是售后服务通知的导出文件（格式为“{format}”）。',
+			unknownVersion: '无法识别的格式版本“{version}”。',
+			newerVersion:
+				'文件由较新版本的应用导出（格式版本 {version}，本应用最高支持 {supported}）。请先更新本应用，再导入此文件。',
+			invalidHeader: '文件头缺少此项或格式不正确。',
+			countMismatch: '记录数不符：文件头写明 {expected} 条，实际有 {actual} 条。',
+			invalidConfiguration: '配置（通知类型和状态参数文件）无效：{reason}。',
+			forbiddenKey: '包含不允许的键名“{key}”，拒绝导入。',
+			stringTooLong: '文本过长（{length} 个字符），每个栏位最多 {max} 个字符。',
+			moreErrors: '另有 {count} 个错误未列出。',
+			required: '缺少必填内容。',
+			pattern: '格式不正确。',
+			tooLong: '内容过长。',
+			invalidDate: '不是有效的日期。',
+			endBeforeStart: '不能早于“需要的起始”。',
+			notANumber: '必须是数字。',
+			negative: '数量不能为负数。',
+			unknownCode: '代码在主数据中不存在。',
+			invalid: '值无效。',
+			unknownType: '通知类型 {type} 在配置中不存在。',
+			unknownUserStatus: '用户状态 {status} 不在通知类型 {type} 的状态参数文件中。',
+			duplicateRecord: '此记录在同一文件中出现了多次。',
+			numberCentreMismatch: '责任中心 {centre} 与通知单编号不符。',
+			conflictingFiles: '与文件“{otherFile}”中的版本相互冲突。请分别导入这两个文件。',
+			unresolvedConflict: '冲突尚未处理：请选择保留本机版本或采用文件中的版本。',
+			changedSincePreview: '预览之后此记录在本设备上已被修改。请重新预览后再导入。',
+			writeFailed: '写入失败，没有保存任何数据：{detail}',
+			identityExists: '本设备已经设置过，不能再从文件恢复。',
+			invalidDeviceCode: '设备代码“{device}”格式不正确：应为 2 位大写字母或数字。',
+			deviceCodeInFile: '设备代码 {device} 已被此文件的责任中心使用，请选择另一个设备代码。'
+		}
 	},
 	error: {
 		generic: '操作失败：{message}',
