@@ -3,7 +3,12 @@ import { ConflictError, NotificationMissingError, ForeignRecordError } from './e
 import type { Actor } from '../domain/actor';
 import type { Configuration } from '../domain/status/profile';
 import { profileOfType } from '../domain/status/profile';
-import { transition, type NotificationAction, type Refusal } from '../domain/status/engine';
+import {
+	transition,
+	type NotificationAction,
+	type Refusal,
+	type TransitionResult
+} from '../domain/status/engine';
 import {
 	appendLongText,
 	createNotification,
@@ -82,6 +87,32 @@ async function currentForChange(number: string, expectedRev: string): Promise<No
 	return current;
 }
 
+/** What a change of a stored notification returns: the saved record, or the engine's refusal. */
+export type ChangeResult =
+	{ ok: true; notification: Notification } | { ok: false; refusal: Refusal };
+
+/**
+ * Changes one stored notification in one transaction: reads it, checks the revision the user saw
+ * and the owning centre, lets `change` compute the new version (or refuse), validates and writes
+ * it. A change and its history entry therefore land together or not at all.
+ */
+async function changeNotification(
+	number: string,
+	expectedRev: string,
+	change: (current: Notification) => TransitionResult,
+	draftKey?: string
+): Promise<ChangeResult> {
+	return db.transaction('rw', [db.settings, db.notifications, db.drafts], async () => {
+		const current = await currentForChange(number, expectedRev);
+		const result = change(current);
+		if (!result.ok) return result;
+		const updated = notificationSchema.parse(result.notification);
+		await db.notifications.put(updated);
+		if (draftKey) await db.drafts.delete(draftKey);
+		return { ok: true as const, notification: updated };
+	});
+}
+
 /** Saves edited fields (one history entry per changed field); refuses a stale copy. */
 export async function saveNotificationFields(
 	number: string,
@@ -90,20 +121,17 @@ export async function saveNotificationFields(
 	actor: Actor,
 	configuration: Configuration,
 	options: { now?: Date; draftKey?: string } = {}
-): Promise<{ ok: true; notification: Notification } | { ok: false; refusal: Refusal }> {
+): Promise<ChangeResult> {
 	const valid = notificationFieldsSchema.parse(fields);
-	return db.transaction('rw', [db.settings, db.notifications, db.drafts], async () => {
-		const current = await currentForChange(number, expectedRev);
-		const now = options.now ?? new Date();
-		// The engine checks the edit (read-only after completion, type change only while outstanding)
-		// and applies it with one history entry per changed field.
-		const result = transition(current, { kind: 'edit', fields: valid }, actor, configuration, now);
-		if (!result.ok) return result;
-		const updated = notificationSchema.parse(result.notification);
-		await db.notifications.put(updated);
-		if (options.draftKey) await db.drafts.delete(options.draftKey);
-		return { ok: true as const, notification: updated };
-	});
+	const now = options.now ?? new Date();
+	// The engine checks the edit (read-only after completion, type change only while outstanding)
+	// and applies it with one history entry per changed field.
+	return changeNotification(
+		number,
+		expectedRev,
+		(current) => transition(current, { kind: 'edit', fields: valid }, actor, configuration, now),
+		options.draftKey
+	);
 }
 
 /** Adds a long-text entry; refused when the notification is completed. */
@@ -114,20 +142,18 @@ export async function addLongTextEntry(
 	actor: Actor,
 	configuration: Configuration,
 	now = new Date()
-): Promise<{ ok: true; notification: Notification } | { ok: false; refusal: Refusal }> {
-	return db.transaction('rw', [db.settings, db.notifications], async () => {
-		const current = await currentForChange(number, expectedRev);
+): Promise<ChangeResult> {
+	return changeNotification(number, expectedRev, (current) => {
 		const editCheck = transition(current, { kind: 'edit' }, actor, configuration, now);
-		if (!editCheck.ok) return editCheck;
-		const updated = notificationSchema.parse(appendLongText(current, text, actor, now));
-		await db.notifications.put(updated);
-		return { ok: true as const, notification: updated };
+		return editCheck.ok
+			? { ok: true, notification: appendLongText(current, text, actor, now) }
+			: editCheck;
 	});
 }
 
 /**
- * Applies a status action (put in process, postpone, complete, user status…). The status change
- * and its history entry are written in one transaction, from the revision the user saw.
+ * Applies a status action (put in process, postpone, complete, user status…) from the revision
+ * the user saw.
  */
 export async function applyNotificationAction(
 	number: string,
@@ -136,15 +162,10 @@ export async function applyNotificationAction(
 	actor: Actor,
 	configuration: Configuration,
 	now = new Date()
-): Promise<{ ok: true; notification: Notification } | { ok: false; refusal: Refusal }> {
-	return db.transaction('rw', [db.settings, db.notifications], async () => {
-		const current = await currentForChange(number, expectedRev);
-		const result = transition(current, action, actor, configuration, now);
-		if (!result.ok) return result;
-		const updated = notificationSchema.parse(result.notification);
-		await db.notifications.put(updated);
-		return { ok: true as const, notification: updated };
-	});
+): Promise<ChangeResult> {
+	return changeNotification(number, expectedRev, (current) =>
+		transition(current, action, actor, configuration, now)
+	);
 }
 
 /** A simple selection of the notification list; the list report extends it. */

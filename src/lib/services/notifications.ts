@@ -1,10 +1,11 @@
-import { ConflictError, NotificationMissingError, ForeignRecordError } from '$lib/data/errors';
+import { ConflictError } from '$lib/data/errors';
 import {
 	addLongTextEntry,
 	addNotification,
 	applyNotificationAction,
 	getNotification,
-	saveNotificationFields
+	saveNotificationFields,
+	type ChangeResult
 } from '$lib/data/notifications';
 import { loadMasterData } from '$lib/data/master-data';
 import { checkReferences } from '$lib/domain/master-data';
@@ -39,14 +40,11 @@ export async function validateFields(fields: NotificationFields): Promise<FieldI
 	return [...issues, ...references.filter((issue) => !seen.has(issue.path))];
 }
 
+/** A failed write never looks like a success: a conflict gets its own message, the rest the funnel. */
 function failure(error: unknown, number: string): SaveOutcome {
 	if (error instanceof ConflictError) {
 		showToast('error', t('notification.conflict', { number }));
 		return { kind: 'conflict' };
-	}
-	if (error instanceof ForeignRecordError || error instanceof NotificationMissingError) {
-		handleError(error, 'error.saveFailed');
-		return { kind: 'failed' };
 	}
 	handleError(error, 'error.saveFailed');
 	return { kind: 'failed' };
@@ -101,6 +99,28 @@ export async function saveFromForm(
 	}
 }
 
+/**
+ * Runs one change of a stored notification and tells the user the outcome: the success text, or
+ * the refusal in their words, or the conflict or failure through the error funnel.
+ */
+async function settle(
+	notification: Notification,
+	change: () => Promise<ChangeResult>,
+	successText?: string
+): Promise<SaveOutcome> {
+	try {
+		const result = await change();
+		if (!result.ok) {
+			showToast('error', refusalText(result.refusal, currentConfiguration(), notification.type));
+			return { kind: 'refused', refusal: result.refusal };
+		}
+		if (successText) showToast('success', successText);
+		return { kind: 'saved', notification: result.notification };
+	} catch (error) {
+		return failure(error, notification.number);
+	}
+}
+
 /** Runs a status action and tells the user what happened or why it was refused. */
 export async function runAction(
 	notification: Notification,
@@ -108,23 +128,12 @@ export async function runAction(
 	actor: Actor,
 	doneText: string
 ): Promise<SaveOutcome> {
-	try {
-		const result = await applyNotificationAction(
-			notification.number,
-			notification.revision.rev,
-			action,
-			actor,
-			currentConfiguration()
-		);
-		if (!result.ok) {
-			showToast('error', refusalText(result.refusal, currentConfiguration(), notification.type));
-			return { kind: 'refused', refusal: result.refusal };
-		}
-		showToast('success', t('notification.actionDone', { action: doneText }));
-		return { kind: 'saved', notification: result.notification };
-	} catch (error) {
-		return failure(error, notification.number);
-	}
+	const { number, revision } = notification;
+	return settle(
+		notification,
+		() => applyNotificationAction(number, revision.rev, action, actor, currentConfiguration()),
+		t('notification.actionDone', { action: doneText })
+	);
 }
 
 /** Appends a long-text entry. */
@@ -133,22 +142,10 @@ export async function addLongText(
 	text: string,
 	actor: Actor
 ): Promise<SaveOutcome> {
-	try {
-		const result = await addLongTextEntry(
-			notification.number,
-			notification.revision.rev,
-			text,
-			actor,
-			currentConfiguration()
-		);
-		if (!result.ok) {
-			showToast('error', refusalText(result.refusal, currentConfiguration(), notification.type));
-			return { kind: 'refused', refusal: result.refusal };
-		}
-		return { kind: 'saved', notification: result.notification };
-	} catch (error) {
-		return failure(error, notification.number);
-	}
+	const { number, revision } = notification;
+	return settle(notification, () =>
+		addLongTextEntry(number, revision.rev, text, actor, currentConfiguration())
+	);
 }
 
 /** An earlier notification to copy from (参照-通知单), if it exists. */
