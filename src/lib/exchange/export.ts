@@ -59,7 +59,10 @@ export class ExportWriter {
 			centre: { code: input.centre.code, name: input.centre.name },
 			device: input.device,
 			exportedAt: input.exportedAt.toISOString(),
-			counts: { ...input.counts }
+			counts: {
+				notifications: input.counts.notifications,
+				masterData: input.counts.masterData
+			}
 		};
 		const header = JSON.stringify(this.header).slice(0, -1);
 		this.emit(`${header},"configuration":${JSON.stringify(configuration)},"masterData":[`);

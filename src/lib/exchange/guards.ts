@@ -126,11 +126,13 @@ export function findUnsafeValues(root: unknown, maxString: number, limit: number
 			const key = isArray ? i : (keys as string[])[i]!;
 			if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
 				found.push({ path: pathOf(frame, key), problem: 'forbiddenKey', key });
+				if (found.length >= limit) break;
 				continue;
 			}
 			const child = (frame.value as Record<string | number, unknown>)[key];
 			if (typeof child === 'string' && child.length > maxString) {
 				found.push({ path: pathOf(frame, key), problem: 'stringTooLong', length: child.length });
+				if (found.length >= limit) break;
 			} else if (child !== null && typeof child === 'object') {
 				stack.push({ value: child, parent: frame, key });
 			}

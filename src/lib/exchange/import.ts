@@ -29,8 +29,7 @@ export interface ReadOptions {
 
 /** A file read: every record valid, or every reason it is refused. */
 export type ReadResult =
-	| { ok: true; file: ValidatedFile }
-	| { ok: false; name: string; errors: ExchangeError[] };
+	{ ok: true; file: ValidatedFile } | { ok: false; name: string; errors: ExchangeError[] };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -89,7 +88,8 @@ function locate(
 	if ((list === 'notifications' || list === 'masterData') && typeof index === 'number') {
 		const raw = Array.isArray(records) ? records[index] : undefined;
 		let key = `#${index + 1}`;
-		if (isRecord(raw) && list === 'notifications' && typeof raw.number === 'string') key = raw.number;
+		if (isRecord(raw) && list === 'notifications' && typeof raw.number === 'string')
+			key = raw.number;
 		if (isRecord(raw) && list === 'masterData' && typeof raw.kind === 'string') {
 			key = `${raw.kind}:${String(raw.code)}`;
 		}
@@ -106,7 +106,7 @@ function checkUnsafeValues(name: string, envelope: LooseEnvelope): void {
 	throw new ExchangeRefusal(
 		unsafe.map((value) => {
 			const { record, field } = locate(envelope, value.path);
-			const params =
+			const params: Record<string, string | number> =
 				value.problem === 'forbiddenKey'
 					? { key: value.key ?? '' }
 					: { length: value.length ?? 0, max: LIMITS.stringLength };
@@ -121,7 +121,11 @@ function checkFormat(name: string, envelope: LooseEnvelope, hasChecksum: boolean
 		refuse(fileError(name, 'wrongFormat', { format: String(envelope.format ?? '') }, 'format'));
 	}
 	const version = envelope.formatVersion;
-	if (typeof version !== 'number' || !Number.isInteger(version) || version < OLDEST_FORMAT_VERSION) {
+	if (
+		typeof version !== 'number' ||
+		!Number.isInteger(version) ||
+		version < OLDEST_FORMAT_VERSION
+	) {
 		refuse(fileError(name, 'unknownVersion', { version: String(version) }, 'formatVersion'));
 	}
 	if (version > FORMAT_VERSION) {
@@ -135,7 +139,12 @@ function checkFormat(name: string, envelope: LooseEnvelope, hasChecksum: boolean
 function checkEnvelope(
 	name: string,
 	envelope: LooseEnvelope
-): { header: ExchangeHeader; configuration: Configuration; masterData: unknown[]; notifications: unknown[] } {
+): {
+	header: ExchangeHeader;
+	configuration: Configuration;
+	masterData: unknown[];
+	notifications: unknown[];
+} {
 	const errors: ExchangeError[] = [];
 	const header = exchangeHeaderSchema.safeParse(envelope);
 	if (!header.success) {
@@ -175,7 +184,10 @@ function checkEnvelope(
 function capErrors(name: string, errors: ExchangeError[]): ExchangeError[] {
 	if (errors.length <= LIMITS.reportedErrors) return errors;
 	const rest = errors.length - LIMITS.reportedErrors;
-	return [...errors.slice(0, LIMITS.reportedErrors), fileError(name, 'moreErrors', { count: rest })];
+	return [
+		...errors.slice(0, LIMITS.reportedErrors),
+		fileError(name, 'moreErrors', { count: rest })
+	];
 }
 
 /** Every record strictly, against the file's configuration and this app's. */
@@ -204,7 +216,11 @@ function checkRecords(
  * migration step by step → strict envelope → strict records. Pure and synchronous: the Worker
  * runs it in the browser, tests call it directly. Nothing is written anywhere.
  */
-export function readExchangeBytes(name: string, bytes: Uint8Array, options: ReadOptions): ReadResult {
+export function readExchangeBytes(
+	name: string,
+	bytes: Uint8Array,
+	options: ReadOptions
+): ReadResult {
 	try {
 		const { text, hasChecksum } = checkBytes(name, bytes, options);
 		options.onProgress?.({ phase: 'parse', done: 0, total: text.length });
@@ -232,8 +248,7 @@ export interface ExchangeSource {
 /** What the parse Worker is sent and sends back. */
 export type WorkerRequest = { source: Blob; name: string; configuration: Configuration };
 export type WorkerReply =
-	| { type: 'progress'; progress: ReadProgress }
-	| { type: 'result'; result: ReadResult };
+	{ type: 'progress'; progress: ReadProgress } | { type: 'result'; result: ReadResult };
 
 /** Reads a source in this thread (node, tests, a browser without Workers). */
 async function readInline(source: ExchangeSource, options: ReadOptions): Promise<ReadResult> {
@@ -280,7 +295,9 @@ export async function readExchangeSource(
 	options: ReadOptions
 ): Promise<ReadResult> {
 	if (source.size > LIMITS.fileBytes) {
-		const errors = [fileError(source.name, 'tooLarge', { size: source.size, max: LIMITS.fileBytes })];
+		const errors = [
+			fileError(source.name, 'tooLarge', { size: source.size, max: LIMITS.fileBytes })
+		];
 		return { ok: false, name: source.name, errors };
 	}
 	if (typeof Worker === 'function' && source instanceof Blob) {

@@ -1,0 +1,302 @@
+import { db } from './db';
+import {
+	LAST_EXPORT_KEY,
+	getIdentity,
+	getStoredConfiguration,
+	setStoredConfiguration
+} from './settings';
+import type { Actor } from '../domain/actor';
+import { defaultConfiguration } from '../domain/configuration';
+import { deviceCodeSchema, deviceIdentitySchema, type DeviceIdentity } from '../domain/identity';
+import type { MasterKind, MasterRecord } from '../domain/master-data';
+import type { Notification } from '../domain/notification';
+import { parseNotificationNumber } from '../domain/numbering';
+import type { Configuration } from '../domain/status/profile';
+import { ExchangeRefusal, fileError, type ExchangeError } from '../exchange/errors';
+import { ExportWriter, type ExportFile, type ExportProgress } from '../exchange/export';
+import { CHUNK_SIZE, canonicalJson, masterKey, type ValidatedFile } from '../exchange/format';
+import { readExchangeSource, type ExchangeSource, type ReadProgress } from '../exchange/import';
+import {
+	keysToFetch,
+	previewImport,
+	type ImportPreview,
+	type StoredVersions
+} from '../exchange/preview';
+import { planImport, type ImportPlan } from '../exchange/resolve';
+
+// The same keys as settings.ts and notifications.ts; written here inside the import transaction.
+const IDENTITY_KEY = 'identity';
+const SEQUENCE_KEY = 'notificationSequence';
+
+/** When this device last exported its data, or undefined if never. */
+export async function getLastExportAt(): Promise<string | undefined> {
+	const value = (await db.settings.get(LAST_EXPORT_KEY))?.value;
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** Records a successful export (the backup reminder counts from here). */
+export async function recordExport(at: Date | string = new Date()): Promise<void> {
+	const value = typeof at === 'string' ? at : at.toISOString();
+	await db.settings.put({ key: LAST_EXPORT_KEY, value });
+}
+
+/** Options of an export; `now` and `appVersion` are for tests. */
+export interface ExportOptions {
+	now?: Date;
+	appVersion?: string;
+	pageSize?: number;
+	onProgress?: (progress: ExportProgress) => void;
+}
+
+/** Notifications in key order, one page after another, each handed to `onPage` at once. */
+async function forEachPage(
+	pageSize: number,
+	onPage: (page: Notification[]) => void
+): Promise<void> {
+	let page = await db.notifications.orderBy('number').limit(pageSize).toArray();
+	while (page.length > 0) {
+		onPage(page);
+		const last = page[page.length - 1];
+		if (page.length < pageSize || !last) return;
+		page = await db.notifications.where('number').above(last.number).limit(pageSize).toArray();
+	}
+}
+
+/**
+ * Exports every notification and master record of this device into one exchange file. One read
+ * transaction gives a consistent snapshot; notifications are read in key-ordered pages and each
+ * page becomes a Blob part at once (serialising and hashing are synchronous, so the transaction
+ * stays alive). Records `lastExportAt` afterwards.
+ */
+export async function exportData(options: ExportOptions = {}): Promise<ExportFile> {
+	const identity = await getIdentity();
+	if (!identity) throw new Error('export needs the device identity (first-run set-up)');
+	const configuration = (await getStoredConfiguration()) ?? defaultConfiguration;
+	const exportedAt = options.now ?? new Date();
+	const pageSize = options.pageSize ?? CHUNK_SIZE;
+	const file = await db.transaction('r', [db.notifications, db.masterData], async () => {
+		const total = await db.notifications.count();
+		const masterData = await db.masterData.toArray();
+		const writer = new ExportWriter(
+			{
+				appVersion: options.appVersion ?? __APP_VERSION__,
+				centre: { code: identity.centreCode, name: identity.centreName },
+				device: identity.deviceCode,
+				exportedAt,
+				counts: { notifications: total, masterData: masterData.length }
+			},
+			configuration
+		);
+		writer.addMasterData(masterData);
+		options.onProgress?.({
+			phase: 'masterData',
+			done: masterData.length,
+			total: masterData.length
+		});
+		await forEachPage(pageSize, (page) => {
+			writer.addNotifications(page);
+			options.onProgress?.({ phase: 'notifications', done: writer.counts.notifications, total });
+		});
+		return writer.finish();
+	});
+	await recordExport(exportedAt);
+	return file;
+}
+
+/** The stored versions of exactly the records the files name, fetched by key with `bulkGet`. */
+export async function loadStoredVersions(files: readonly ValidatedFile[]): Promise<StoredVersions> {
+	const { numbers, masterKeys } = keysToFetch(files);
+	return db.transaction('r', [db.notifications, db.masterData], async () => {
+		const notifications = await db.notifications.bulkGet(numbers);
+		const masterData = await db.masterData.bulkGet(masterKeys);
+		return {
+			notifications: new Map(
+				notifications.flatMap((n): [string, Notification][] => (n ? [[n.number, n]] : []))
+			),
+			masterData: new Map(
+				masterData.flatMap((m): [string, MasterRecord][] => (m ? [[masterKey(m), m]] : []))
+			)
+		};
+	});
+}
+
+/**
+ * What importing these validated files would do on this device (nothing is written). The
+ * centre and configuration default to this device's identity and stored configuration.
+ */
+export async function previewFiles(
+	files: readonly ValidatedFile[],
+	context: { centreCode?: string; configuration?: Configuration } = {}
+): Promise<ImportPreview> {
+	const centreCode = context.centreCode ?? (await getIdentity())?.centreCode;
+	if (!centreCode) throw new Error('import needs the device identity (first-run set-up)');
+	const configuration =
+		context.configuration ?? (await getStoredConfiguration()) ?? defaultConfiguration;
+	const stored = await loadStoredVersions(files);
+	return previewImport(files, stored, { centreCode, configuration });
+}
+
+/** What a write did, or every reason it wrote nothing. */
+export type WriteResult =
+	| { ok: true; written: { notifications: number; masterData: number } }
+	| { ok: false; errors: ExchangeError[] };
+
+function chunksOf<T>(items: readonly T[], size: number): T[][] {
+	const chunks: T[][] = [];
+	for (let start = 0; start < items.length; start += size) {
+		chunks.push(items.slice(start, start + size));
+	}
+	return chunks;
+}
+
+/** Refuses (inside the transaction) when a planned record changed since the preview. */
+async function checkUnchanged(plan: ImportPlan, chunkSize: number): Promise<void> {
+	const errors: ExchangeError[] = [];
+	for (const chunk of chunksOf(plan.notifications, chunkSize)) {
+		const stored = await db.notifications.bulkGet(chunk.map((p) => p.record.number));
+		chunk.forEach((planned, index) => {
+			if ((stored[index]?.revision.rev ?? null) === planned.expected) return;
+			const record = { kind: 'notification' as const, key: planned.record.number };
+			errors.push({ file: planned.file, record, code: 'changedSincePreview', params: {} });
+		});
+	}
+	for (const chunk of chunksOf(plan.masterData, chunkSize)) {
+		const keys = chunk.map((p): [MasterKind, string] => [p.record.kind, p.record.code]);
+		const stored = await db.masterData.bulkGet(keys);
+		chunk.forEach((planned, index) => {
+			const current = stored[index];
+			if ((current ? canonicalJson(current) : null) === planned.expected) return;
+			const record = { kind: 'masterData' as const, key: masterKey(planned.record) };
+			errors.push({ file: planned.file, record, code: 'changedSincePreview', params: {} });
+		});
+	}
+	if (errors.length > 0) throw new ExchangeRefusal(errors);
+}
+
+/** The highest sequence among imported numbers of this device's own range, or 0. */
+function highestOwnSequence(plan: ImportPlan, identity: DeviceIdentity | undefined): number {
+	if (!identity) return 0;
+	let highest = 0;
+	for (const { record } of plan.notifications) {
+		const parsed = parseNotificationNumber(record.number);
+		if (parsed?.centreCode === identity.centreCode && parsed.deviceCode === identity.deviceCode) {
+			highest = Math.max(highest, parsed.sequence);
+		}
+	}
+	return highest;
+}
+
+/** What a write adds besides the plan: the identity and configuration of a restore. */
+interface WriteExtras {
+	identity?: DeviceIdentity;
+	configuration?: Configuration;
+	chunkSize?: number;
+}
+
+/**
+ * Writes a plan: ONE read-write transaction, `bulkPut` in chunks inside it, nothing but IndexedDB
+ * awaited inside it (the plan is prepared before). Any failure — a record changed since the
+ * preview, a bad record, quota — aborts the transaction, so nothing at all is written. The
+ * device's number counter only ever moves forward past its own imported numbers.
+ */
+async function writePlan(plan: ImportPlan, extras: WriteExtras): Promise<WriteResult> {
+	const chunkSize = extras.chunkSize ?? CHUNK_SIZE;
+	try {
+		await db.transaction('rw', [db.notifications, db.masterData, db.settings], async () => {
+			if (extras.identity && (await db.settings.get(IDENTITY_KEY))) {
+				throw new ExchangeRefusal([fileError('', 'identityExists')]);
+			}
+			await checkUnchanged(plan, chunkSize);
+			for (const chunk of chunksOf(plan.notifications, chunkSize)) {
+				await db.notifications.bulkPut(chunk.map((planned) => planned.record));
+			}
+			for (const chunk of chunksOf(plan.masterData, chunkSize)) {
+				await db.masterData.bulkPut(chunk.map((planned) => planned.record));
+			}
+			if (extras.identity) await db.settings.put({ key: IDENTITY_KEY, value: extras.identity });
+			if (extras.configuration) await setStoredConfiguration(extras.configuration);
+			const identity = extras.identity ?? (await getIdentity());
+			const highest = highestOwnSequence(plan, identity);
+			const current = Number((await db.settings.get(SEQUENCE_KEY))?.value ?? 0);
+			if (highest > current) await db.settings.put({ key: SEQUENCE_KEY, value: highest });
+		});
+	} catch (error) {
+		if (error instanceof ExchangeRefusal) return { ok: false, errors: error.errors };
+		const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+		return { ok: false, errors: [fileError('', 'writeFailed', { detail })] };
+	}
+	return {
+		ok: true,
+		written: { notifications: plan.notifications.length, masterData: plan.masterData.length }
+	};
+}
+
+/** Writes a confirmed import (from `planImport`): all of it in one transaction, or none. */
+export async function writeImport(
+	plan: ImportPlan,
+	options: { chunkSize?: number } = {}
+): Promise<WriteResult> {
+	return writePlan(plan, options);
+}
+
+/** A restore resolves no conflicts (the device is empty), so this actor is never stamped. */
+const RESTORE_ACTOR: Actor = { code: 'restore', name: 'restore', role: 'assistant' };
+
+/** The device code must be new to the file's centre: not its exporting device, not in its numbers. */
+function deviceCodeInFile(file: ValidatedFile, deviceCode: string): boolean {
+	if (file.header.device === deviceCode) return true;
+	return file.notifications.some((notification) => {
+		const parsed = parseNotificationNumber(notification.number);
+		return parsed?.centreCode === file.header.centre.code && parsed.deviceCode === deviceCode;
+	});
+}
+
+/** What a restore did: the identity it set and what it wrote, or why it did nothing. */
+export type RestoreResult =
+	| { ok: true; identity: DeviceIdentity; written: { notifications: number; masterData: number } }
+	| { ok: false; errors: ExchangeError[] };
+
+/**
+ * First run from an export: on a device without an identity, reads the file, takes the centre
+ * (code and name) from it, keeps the device code the user chose — refused when the file's centre
+ * already has that device (its numbers would collide) — and writes the records, the identity and
+ * the file's configuration (when it is not the default) in one transaction.
+ */
+export async function restoreFromExport(
+	source: ExchangeSource,
+	deviceCode: string,
+	options: { onProgress?: (progress: ReadProgress) => void; now?: Date } = {}
+): Promise<RestoreResult> {
+	const refuse = (error: ExchangeError): RestoreResult => ({ ok: false, errors: [error] });
+	if (await getIdentity()) return refuse(fileError(source.name, 'identityExists'));
+	const device = deviceCodeSchema.safeParse(deviceCode.toUpperCase());
+	if (!device.success) {
+		return refuse(fileError(source.name, 'invalidDeviceCode', { device: deviceCode }));
+	}
+	const read = await readExchangeSource(source, {
+		configuration: defaultConfiguration,
+		...(options.onProgress ? { onProgress: options.onProgress } : {})
+	});
+	if (!read.ok) return { ok: false, errors: read.errors };
+	const { file } = read;
+	if (deviceCodeInFile(file, device.data)) {
+		return refuse(fileError(file.name, 'deviceCodeInFile', { device: device.data }));
+	}
+	const identity = deviceIdentitySchema.parse({
+		centreCode: file.header.centre.code,
+		centreName: file.header.centre.name,
+		deviceCode: device.data
+	});
+	const preview = await previewFiles([file], {
+		centreCode: identity.centreCode,
+		configuration: file.configuration
+	});
+	const planned = planImport(preview, {}, { actor: RESTORE_ACTOR, now: options.now ?? new Date() });
+	if (!planned.ok) return { ok: false, errors: planned.errors };
+	const isDefault = canonicalJson(file.configuration) === canonicalJson(defaultConfiguration);
+	const result = await writePlan(planned.plan, {
+		identity,
+		...(isDefault ? {} : { configuration: file.configuration })
+	});
+	return result.ok ? { ok: true, identity, written: result.written } : result;
+}

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { findExcessiveDepth, findUnsafeValues, sha256Hex, splitChecksum } from './guards';
+import { sealText } from './test-files';
+
+const bytesOf = (text: string) => new TextEncoder().encode(text);
+
+describe('sha256Hex', () => {
+	it('hashes parts incrementally exactly as one buffer', () => {
+		const text = '{"a":"售后"}'.repeat(1000);
+		const expected = createHash('sha256').update(text).digest('hex');
+		const bytes = bytesOf(text);
+		expect(sha256Hex([bytes.subarray(0, 7), bytes.subarray(7, 5000), bytes.subarray(5000)])).toBe(
+			expected
+		);
+	});
+});
+
+describe('splitChecksum', () => {
+	it('finds the body and checksum of a sealed file, with or without a trailing newline', () => {
+		const sealed = sealText('{"format":"x"}');
+		const text = new TextDecoder().decode(sealed);
+		const body = text.slice(0, text.indexOf(',"checksum"'));
+		for (const bytes of [sealed, bytesOf(`${text}\n`)]) {
+			const split = splitChecksum(bytes);
+			expect(new TextDecoder().decode(split?.body)).toBe(body);
+			expect(split?.checksum).toBe(createHash('sha256').update(body).digest('hex'));
+		}
+	});
+
+	it('finds nothing in a file without the checksum member or with a cut-off one', () => {
+		const text = new TextDecoder().decode(sealText('{"format":"x"}'));
+		expect(splitChecksum(bytesOf('{"format":"x"}'))).toBeUndefined();
+		expect(splitChecksum(bytesOf(text.slice(0, -1)))).toBeUndefined();
+		expect(splitChecksum(bytesOf(text.replace(/"checksum":"[0-9a-f]/, '"checksum":"Z')))).toBe(
+			undefined
+		);
+	});
+});
+
+describe('findExcessiveDepth', () => {
+	it('refuses 100,000-deep nesting with a loop, no stack overflow', () => {
+		const deep = bytesOf(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+		expect(findExcessiveDepth(deep, 64)).toBe(64);
+	});
+
+	it('ignores brackets inside strings, escaped quotes included', () => {
+		const text = `{"a":"[[[[\\"[[[[","b":[[1]]}`;
+		expect(findExcessiveDepth(bytesOf(text), 3)).toBe(-1);
+		expect(findExcessiveDepth(bytesOf(text), 2)).toBe(text.indexOf('[[1') + 1);
+	});
+});
+
+describe('findUnsafeValues', () => {
+	it('finds forbidden keys and over-long strings with their paths', () => {
+		const parsed = JSON.parse(
+			'{"list":[{"ok":"x"},{"__proto__":{"polluted":1}}],"deep":{"constructor":{}},"long":"xxxxxx"}'
+		);
+		expect(findUnsafeValues(parsed, 5, 10)).toEqual(
+			expect.arrayContaining([
+				{ path: ['list', 1, '__proto__'], problem: 'forbiddenKey', key: '__proto__' },
+				{ path: ['deep', 'constructor'], problem: 'forbiddenKey', key: 'constructor' },
+				{ path: ['long'], problem: 'stringTooLong', length: 6 }
+			])
+		);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+
+	it('stops at the limit', () => {
+		const parsed = { a: 'xx', b: 'xx', c: 'xx' };
+		expect(findUnsafeValues(parsed, 1, 2)).toHaveLength(2);
+	});
+});

@@ -1,0 +1,350 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultConfiguration } from '../domain/configuration';
+import { makeItem } from '../domain/test-factories';
+import type { ExchangeError } from './errors';
+import { FORMAT_VERSION, LIMITS } from './format';
+import {
+	readExchangeBytes,
+	readExchangeSource,
+	type ReadProgress,
+	type ReadResult
+} from './import';
+import {
+	makeEnvelope,
+	makeFileBytes,
+	makeNumbered,
+	readBytes,
+	sealEnvelope,
+	sealText
+} from './test-files';
+
+const FIXTURES = 'tests/fixtures/exchange';
+
+function errorsOf(result: ReadResult): ExchangeError[] {
+	if (result.ok) throw new Error('expected the file to be refused');
+	return result.errors;
+}
+
+function textOf(bytes: Uint8Array): string {
+	return new TextDecoder().decode(bytes);
+}
+
+describe('readExchangeBytes: good files', () => {
+	it('reads a file of this version with every record valid', () => {
+		const notifications = [makeNumbered(1), makeNumbered(2)];
+		const result = readBytes('a.json', makeFileBytes(notifications));
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.file.notifications).toEqual(notifications);
+		expect(result.file.header.centre).toEqual({ code: '4002', name: '上海责任中心' });
+		expect(result.file.sourceVersion).toBe(FORMAT_VERSION);
+	});
+
+	it('reads every fixture in tests/fixtures/exchange (one per format version)', () => {
+		const names = readdirSync(FIXTURES).filter((name) => name.endsWith('.json'));
+		expect(names).toEqual(expect.arrayContaining(['v0.json', `v${FORMAT_VERSION}.json`]));
+		for (const name of names) {
+			const result = readBytes(name, new Uint8Array(readFileSync(join(FIXTURES, name))));
+			expect(result.ok ? [] : result.errors, name).toEqual([]);
+			if (!result.ok) continue;
+			expect(result.file.header.formatVersion).toBe(FORMAT_VERSION);
+			expect(result.file.notifications.length, name).toBeGreaterThan(0);
+			expect(result.file.masterData.length, name).toBeGreaterThan(0);
+		}
+	});
+
+	it('migrates the pre-release v0 file: centre object, revision from _rev, KCWB → KCJS', () => {
+		const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'v0.json')));
+		const result = readBytes('v0.json', bytes);
+		if (!result.ok) throw new Error(JSON.stringify(result.errors));
+		expect(result.file.sourceVersion).toBe(0);
+		expect(result.file.header).toMatchObject({
+			centre: { code: '4002', name: '上海责任中心' },
+			device: '',
+			counts: { notifications: 1, masterData: 2 }
+		});
+		const [notification] = result.file.notifications;
+		expect(notification?.revision).toEqual({ rev: '2-pre2', ancestry: ['1-pre1'] });
+		expect(notification?.userStatus).toBe('KCJS');
+		expect(Object.keys(notification?.userStatusDates ?? {})).toEqual(['TZJL', 'KCJS']);
+		expect(notification).not.toHaveProperty('_rev');
+	});
+
+	it('imports a Z1 status written KCWB (the seed’s spelling) as KCJS', () => {
+		const kcwb = makeNumbered(1, { userStatus: 'KCWB' });
+		const result = readBytes('kcwb.json', makeFileBytes([kcwb]));
+		expect(result.ok && result.file.notifications[0]?.userStatus).toBe('KCJS');
+	});
+
+	it('keeps unknown fields a newer app wrote, on records and in master data', () => {
+		const notification = { ...makeNumbered(1), futureField: { x: 1 } };
+		const master = { kind: 'staff', code: '202', name: '王敏', futureFlag: true };
+		const bytes = sealEnvelope(makeEnvelope([notification], [master]));
+		const result = readBytes('future.json', bytes);
+		expect(result.ok && result.file.notifications[0]).toMatchObject({ futureField: { x: 1 } });
+		expect(result.ok && result.file.masterData[0]).toMatchObject({ futureFlag: true });
+	});
+
+	it('reports progress through checksum, parse and validation', () => {
+		const phases = new Set<string>();
+		readExchangeBytes('a.json', makeFileBytes([makeNumbered(1)]), {
+			configuration: defaultConfiguration,
+			onProgress: (progress: ReadProgress) => phases.add(progress.phase)
+		});
+		expect([...phases]).toEqual(['checksum', 'parse', 'validate']);
+	});
+
+	it('reads a picked file (a Blob) in this thread where there is no Worker', async () => {
+		const file = new File([makeFileBytes([makeNumbered(1)])], 'picked.json');
+		const result = await readExchangeSource(file, { configuration: defaultConfiguration });
+		expect(result.ok).toBe(true);
+	});
+});
+
+describe('readExchangeBytes: refused files name the file, record and field', () => {
+	const good = () => makeFileBytes([makeNumbered(1), makeNumbered(2)]);
+
+	it('refuses a file over the size limit before reading it', async () => {
+		const huge = {
+			name: 'huge.json',
+			size: LIMITS.fileBytes + 1,
+			arrayBuffer: () => Promise.reject(new Error('read'))
+		};
+		const result = await readExchangeSource(huge, { configuration: defaultConfiguration });
+		expect(errorsOf(result)).toEqual([
+			{
+				file: 'huge.json',
+				code: 'tooLarge',
+				params: { size: LIMITS.fileBytes + 1, max: LIMITS.fileBytes }
+			}
+		]);
+	});
+
+	it('refuses an empty file', () => {
+		expect(errorsOf(readBytes('empty.json', new Uint8Array()))[0]?.code).toBe('empty');
+	});
+
+	it('refuses malformed JSON (even with a valid checksum over it)', () => {
+		const errors = errorsOf(readBytes('bad.json', sealText('{"format":"shouhou-exchange",,}')));
+		expect(errors).toEqual([
+			{ file: 'bad.json', code: 'invalidJson', params: { detail: expect.any(String) } }
+		]);
+	});
+
+	it('refuses a truncated file', () => {
+		const bytes = good();
+		const errors = errorsOf(readBytes('cut.json', bytes.subarray(0, Math.floor(bytes.length / 2))));
+		expect(errors[0]).toMatchObject({ file: 'cut.json', code: 'invalidJson' });
+	});
+
+	it('refuses a file cut just before its checksum as having none', () => {
+		const text = textOf(good());
+		const cut = `${text.slice(0, text.indexOf(',"checksum"'))}}`;
+		const errors = errorsOf(readBytes('cut.json', new TextEncoder().encode(cut)));
+		expect(errors).toEqual([{ file: 'cut.json', code: 'checksumMissing', params: {} }]);
+	});
+
+	it('refuses a file with one flipped byte, wherever it is', () => {
+		const bytes = good();
+		for (const position of [10, Math.floor(bytes.length / 2), bytes.length - 10]) {
+			const flipped = bytes.slice();
+			flipped[position] = flipped[position]! ^ 0x01;
+			const [error] = errorsOf(readBytes('flip.json', flipped));
+			expect(error?.file).toBe('flip.json');
+			expect(['checksumMismatch', 'invalidJson', 'checksumMissing']).toContain(error?.code);
+		}
+	});
+
+	it('refuses a file of another format, naming the format member', () => {
+		const bytes = sealEnvelope(makeEnvelope([], [], { format: 'excalidraw' }));
+		expect(errorsOf(readBytes('other.json', bytes))).toEqual([
+			{ file: 'other.json', field: 'format', code: 'wrongFormat', params: { format: 'excalidraw' } }
+		]);
+	});
+
+	it('refuses a newer format version and asks for an app update', () => {
+		const bytes = sealEnvelope(makeEnvelope([], [], { formatVersion: FORMAT_VERSION + 1 }));
+		expect(errorsOf(readBytes('new.json', bytes))).toEqual([
+			{
+				file: 'new.json',
+				code: 'newerVersion',
+				params: { version: FORMAT_VERSION + 1, supported: FORMAT_VERSION }
+			}
+		]);
+	});
+
+	it('refuses a version that is not a number', () => {
+		const bytes = sealEnvelope(makeEnvelope([], [], { formatVersion: '1' }));
+		expect(errorsOf(readBytes('v.json', bytes))[0]).toMatchObject({ code: 'unknownVersion' });
+	});
+
+	it('refuses nesting 100,000 deep before parsing, without a stack overflow', () => {
+		const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+		const json = `{"format":"shouhou-exchange","formatVersion":1,"notifications":[{"x":${deep}}]}`;
+		expect(errorsOf(readBytes('deep.json', sealText(json)))).toEqual([
+			{
+				file: 'deep.json',
+				code: 'tooDeep',
+				params: { max: LIMITS.depth, position: expect.any(Number) }
+			}
+		]);
+	});
+
+	it('refuses a prototype-pollution file, naming record and field, and pollutes nothing', () => {
+		const record = JSON.stringify(makeNumbered(1)).replace('{', '{"__proto__":{"polluted":"yes"},');
+		const json = JSON.stringify(makeEnvelope([], []))
+			.replace('"notifications":[]', `"notifications":[${record}]`)
+			.replace('"notifications":0', '"notifications":1');
+		const errors = errorsOf(readBytes('evil.json', sealText(json)));
+		expect(errors).toEqual([
+			{
+				file: 'evil.json',
+				record: { kind: 'notification', key: '4002-01-000001' },
+				field: '__proto__',
+				code: 'forbiddenKey',
+				params: { key: '__proto__' }
+			}
+		]);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect(Object.prototype).not.toHaveProperty('polluted');
+	});
+
+	it('refuses constructor.prototype keys too', () => {
+		const json = JSON.stringify(makeEnvelope([], [])).replace(
+			'"masterData":[]',
+			'"masterData":[],"constructor":{"prototype":{"polluted":1}}'
+		);
+		const errors = errorsOf(readBytes('evil.json', sealText(json)));
+		expect(errors[0]).toMatchObject({ field: 'constructor', code: 'forbiddenKey' });
+	});
+
+	it('refuses a 50 MB string field with a clear message naming record and field', () => {
+		const huge = makeNumbered(1, { reporter: 'x'.repeat(50 * 1024 * 1024) });
+		const errors = errorsOf(readBytes('big.json', makeFileBytes([huge])));
+		expect(errors).toEqual([
+			{
+				file: 'big.json',
+				record: { kind: 'notification', key: '4002-01-000001' },
+				field: 'reporter',
+				code: 'stringTooLong',
+				params: { length: 50 * 1024 * 1024, max: LIMITS.stringLength }
+			}
+		]);
+	});
+
+	it('refuses duplicate notification numbers in one file', () => {
+		const errors = errorsOf(
+			readBytes('dup.json', makeFileBytes([makeNumbered(1), makeNumbered(1)]))
+		);
+		expect(errors).toEqual([
+			{
+				file: 'dup.json',
+				record: { kind: 'notification', key: '4002-01-000001' },
+				field: 'number',
+				code: 'duplicateRecord',
+				params: {}
+			}
+		]);
+	});
+
+	it('refuses duplicate master records (kind + code) in one file', () => {
+		const staff = { kind: 'staff', code: '202', name: '王敏' };
+		const errors = errorsOf(readBytes('dup.json', sealEnvelope(makeEnvelope([], [staff, staff]))));
+		expect(errors[0]).toMatchObject({
+			record: { kind: 'masterData', key: 'staff:202' },
+			field: 'code',
+			code: 'duplicateRecord'
+		});
+	});
+
+	it('refuses a date that is not a date', () => {
+		const bad = makeNumbered(2, { requiredStart: '2001-02-30' });
+		const errors = errorsOf(readBytes('date.json', makeFileBytes([makeNumbered(1), bad])));
+		expect(errors).toEqual([
+			{
+				file: 'date.json',
+				record: { kind: 'notification', key: '4002-01-000002' },
+				field: 'requiredStart',
+				code: 'invalidDate',
+				params: {}
+			}
+		]);
+	});
+
+	it('refuses a negative quantity in an item ("100056,-1")', () => {
+		const bad = makeNumbered(1, {
+			items: [makeItem(), makeItem({ materialQuantity: '100056,-1' })]
+		});
+		const errors = errorsOf(readBytes('qty.json', makeFileBytes([bad])));
+		expect(errors).toEqual([
+			{
+				file: 'qty.json',
+				record: { kind: 'notification', key: '4002-01-000001' },
+				field: 'items.1.materialQuantity',
+				code: 'negative',
+				params: {}
+			}
+		]);
+	});
+
+	it('refuses a user status the profile does not know, and an unknown type', () => {
+		const errors = errorsOf(
+			readBytes(
+				's.json',
+				makeFileBytes([makeNumbered(1, { userStatus: 'XXXX' }), makeNumbered(2, { type: 'Z9' })])
+			)
+		);
+		expect(errors.map((e) => [e.record?.key, e.field, e.code])).toEqual([
+			['4002-01-000001', 'userStatus', 'unknownUserStatus'],
+			['4002-01-000002', 'type', 'unknownType']
+		]);
+	});
+
+	it('refuses a record whose centre does not match its number', () => {
+		const bad = { ...makeNumbered(1), centre: '4003' };
+		const errors = errorsOf(readBytes('c.json', makeFileBytes([bad])));
+		expect(errors[0]).toMatchObject({ field: 'centre', code: 'numberCentreMismatch' });
+	});
+
+	it('refuses counts that do not match the records', () => {
+		const bytes = sealEnvelope({
+			...makeEnvelope([makeNumbered(1)]),
+			counts: { notifications: 2, masterData: 0 }
+		});
+		expect(errorsOf(readBytes('n.json', bytes))).toEqual([
+			{
+				file: 'n.json',
+				field: 'counts.notifications',
+				code: 'countMismatch',
+				params: { expected: 2, actual: 1 }
+			}
+		]);
+	});
+
+	it('refuses a broken header and configuration, naming each member', () => {
+		const bytes = sealEnvelope(
+			makeEnvelope([], [], {
+				exportedAt: 'yesterday',
+				configuration: { types: [], profiles: [] }
+			})
+		);
+		const errors = errorsOf(readBytes('h.json', bytes));
+		expect(errors.map((e) => [e.field, e.code])).toEqual(
+			expect.arrayContaining([
+				['exportedAt', 'invalidDate'],
+				['configuration.types', 'invalidConfiguration']
+			])
+		);
+	});
+
+	it('lists at most LIMITS.reportedErrors errors and counts the rest', () => {
+		const bad = Array.from({ length: LIMITS.reportedErrors + 5 }, (_, i) =>
+			makeNumbered(i + 1, { description: '' })
+		);
+		const errors = errorsOf(readBytes('many.json', makeFileBytes(bad)));
+		expect(errors).toHaveLength(LIMITS.reportedErrors + 1);
+		expect(errors.at(-1)).toMatchObject({ code: 'moreErrors', params: { count: 5 } });
+	});
+});
