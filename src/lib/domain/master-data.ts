@@ -121,7 +121,6 @@ const FIELD_KINDS: [keyof NotificationFields, MasterKind][] = [
 	['salesOrg', 'salesOrg'],
 	['distributionChannel', 'distributionChannel'],
 	['division', 'division'],
-	['salesOffice', 'salesOffice'],
 	['salesGroup', 'salesGroup'],
 	['businessArea', 'businessArea']
 ];
@@ -135,7 +134,8 @@ const ITEM_KINDS: [keyof NotificationFields['items'][number], MasterKind][] = [
 ];
 
 /**
- * Codes that master data does not know: a report that groups by work centre or person breaks on
+ * Codes that master data does not know (the sales office is the responsibility centre itself,
+ * stamped from the device, so it needs no master record): a report that groups by work centre or person breaks on
  * a typo, so each coded field must name a record that exists.
  */
 export function checkReferences(fields: NotificationFields, data: MasterData): FieldIssue[] {

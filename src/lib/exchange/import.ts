@@ -277,12 +277,23 @@ function readInWorker(source: Blob & ExchangeSource, options: ReadOptions): Prom
 			const errors = [fileError(source.name, 'readFailed', { detail: event.message ?? '' })];
 			resolve({ ok: false, name: source.name, errors });
 		};
-		const request: WorkerRequest = {
-			source,
-			name: source.name,
-			configuration: options.configuration
-		};
-		worker.postMessage(request);
+		try {
+			// Plain data only: a reactive proxy cannot be cloned into the Worker.
+			const request: WorkerRequest = {
+				source,
+				name: source.name,
+				configuration: JSON.parse(JSON.stringify(options.configuration)) as Configuration
+			};
+			worker.postMessage(request);
+		} catch (error) {
+			worker.terminate();
+			const detail = error instanceof Error ? error.message : String(error);
+			resolve({
+				ok: false,
+				name: source.name,
+				errors: [fileError(source.name, 'readFailed', { detail })]
+			});
+		}
 	});
 }
 

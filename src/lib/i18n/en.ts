@@ -52,7 +52,11 @@ export const en: Catalogue = {
 		restoreTitle: 'Restore from an export file',
 		restoreIntro:
 			'If the centre already has an export file (a backup or another device’s data), you can restore from it.',
-		restoreLater: 'Restoring from a file arrives with the exchange feature.',
+		restoreFile: 'Export file',
+		restoreDevice: 'Device code of this device',
+		restoreButton: 'Restore from file',
+		restored:
+			'Restored from the file: {notifications} notifications, {masterData} master records. This device numbers notifications {centre}-{device}-….',
 		saved: 'Set-up saved. This device numbers notifications {centre}-{device}-….'
 	},
 	validation: {
@@ -509,6 +513,42 @@ export const en: Catalogue = {
 			deviceCodeInFile:
 				'Device code {device} is already used in this file’s responsibility centre; choose another device code.'
 		}
+	},
+	exchangePage: {
+		title: 'Exchange',
+		exportTitle: 'Export',
+		exportIntro:
+			'Export all of this device’s data (notifications with their history and long text, master data and configuration) as one JSON file: a backup, for head office, or for another device of the centre.',
+		exportButton: 'Export',
+		exported: '{file} exported: {notifications} notifications, {masterData} master records.',
+		importTitle: 'Import',
+		importIntro:
+			'Choose one or more export files. A preview comes before anything is written: new, newer, identical, conflicting and invalid records. An import writes everything or nothing.',
+		importFiles: 'Files to import',
+		reading: 'Reading {file}…',
+		fileRefused: 'File “{file}” cannot be imported:',
+		previewTitle: 'Preview',
+		fileCentre:
+			'{file}: responsibility centre {centre} ({centreName}), device {device}, exported {exportedAt}',
+		configurationDiffers:
+			'This file uses other notification types or status profiles than this device; its configuration is not imported.',
+		notificationsHeading: 'Notifications',
+		masterDataHeading: 'Master data',
+		countLine: '{status}: {count}',
+		conflictsTitle: 'Conflicts: notifications changed on both sides',
+		resolveAll: 'All conflicts',
+		resolveChoose: 'Choose one by one',
+		resolveFor: 'Notification {number}',
+		mine: 'This device: {description} ({userStatus}, changed {changedAt})',
+		theirs: 'File: {description} ({userStatus}, changed {changedAt})',
+		listTitle: 'Notifications to be written',
+		moreRows: '{count} more not listed.',
+		confirm: 'Import',
+		cancel: 'Cancel',
+		imported: 'Import done: {notifications} notifications and {masterData} master records written.',
+		nothingToWrite: 'Nothing to write: this device is up to date.',
+		importFailed: 'The import failed; nothing on this device was changed.',
+		system: 'Import'
 	},
 	error: {
 		generic: 'The action failed: {message}',

@@ -48,7 +48,11 @@ export const zhCN = {
 		submit: '开始使用',
 		restoreTitle: '从导出文件恢复',
 		restoreIntro: '如果本中心已有导出文件（备份或其他设备的数据），可以直接从文件恢复。',
-		restoreLater: '从文件恢复将随数据交换功能一起提供。',
+		restoreFile: '导出文件',
+		restoreDevice: '本设备的设备代码',
+		restoreButton: '从文件恢复',
+		restored:
+			'已从文件恢复：{notifications} 条通知单，{masterData} 条主数据。本设备的编号范围为 {centre}-{device}-。',
 		saved: '设置已保存。本设备的编号范围为 {centre}-{device}-。'
 	},
 	validation: {
@@ -480,6 +484,40 @@ export const zhCN = {
 			invalidDeviceCode: '设备代码“{device}”格式不正确：应为 2 位大写字母或数字。',
 			deviceCodeInFile: '设备代码 {device} 已被此文件的责任中心使用，请选择另一个设备代码。'
 		}
+	},
+	exchangePage: {
+		title: '数据交换',
+		exportTitle: '导出',
+		exportIntro:
+			'把本设备的全部数据（通知单及其历史、长文本、主数据和配置）导出为一个 JSON 文件：用作备份、发给总部，或交给本中心的其他设备。',
+		exportButton: '导出',
+		exported: '已导出 {file}：{notifications} 条通知单，{masterData} 条主数据。',
+		importTitle: '导入',
+		importIntro:
+			'选择一个或多个导出文件。写入之前会先显示预览：新增、较新、相同、冲突和无效的记录。导入要么全部写入，要么什么都不写。',
+		importFiles: '导入文件',
+		reading: '正在读取 {file}…',
+		fileRefused: '文件“{file}”不能导入：',
+		previewTitle: '预览',
+		fileCentre: '{file}：责任中心 {centre}（{centreName}），设备 {device}，导出于 {exportedAt}',
+		configurationDiffers: '此文件的通知类型或状态参数文件与本设备不同，配置不会被导入。',
+		notificationsHeading: '通知单',
+		masterDataHeading: '主数据',
+		countLine: '{status}：{count}',
+		conflictsTitle: '冲突：两边都修改过的通知单',
+		resolveAll: '全部冲突',
+		resolveChoose: '逐条选择',
+		resolveFor: '通知单 {number} 的处理',
+		mine: '本机：{description}（{userStatus}，修改于 {changedAt}）',
+		theirs: '文件：{description}（{userStatus}，修改于 {changedAt}）',
+		listTitle: '将写入的通知单',
+		moreRows: '另有 {count} 条未列出。',
+		confirm: '导入',
+		cancel: '取消',
+		imported: '导入完成：写入 {notifications} 条通知单，{masterData} 条主数据。',
+		nothingToWrite: '没有需要写入的记录：本设备的数据已是最新。',
+		importFailed: '导入失败，本设备的数据没有任何改变。',
+		system: '导入'
 	},
 	error: {
 		generic: '操作失败：{message}',

@@ -5,8 +5,8 @@ export class SetupPage {
 	constructor(private readonly page: Page) {}
 
 	readonly centreCode = () => this.page.getByLabel('责任中心', { exact: true });
-	readonly centreName = () => this.page.getByLabel('责任中心名称');
-	readonly deviceCode = () => this.page.getByLabel('设备代码');
+	readonly centreName = () => this.page.getByLabel('责任中心名称', { exact: true });
+	readonly deviceCode = () => this.page.getByLabel('设备代码', { exact: true });
 	readonly submit = () => this.page.getByRole('button', { name: '开始使用' });
 
 	/** Fills the form and starts; the app then shows the home page. */

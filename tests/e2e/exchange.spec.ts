@@ -1,0 +1,207 @@
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { ExchangePage } from './pages/exchange-page';
+import {
+	CreateNotificationPage,
+	NotificationPage,
+	UserPanel,
+	exampleNotification
+} from './pages/notification-pages';
+import { startSetUpDevice, type DeviceFactoryInput } from './support/device';
+
+/** A device: its own browser profile, set up at first run, with a user. */
+async function newDevice(
+	browser: Browser,
+	baseURL: string,
+	input: DeviceFactoryInput
+): Promise<Page> {
+	const context = await browser.newContext({ baseURL, locale: 'zh-CN', serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await startSetUpDevice(page, input);
+	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
+	return page;
+}
+
+/** Changes a notification's description on a device through the change form. */
+async function changeDescription(page: Page, number: string, description: string): Promise<void> {
+	await new NotificationPage(page).goto(number, 'change');
+	await page.getByLabel('通知单描述', { exact: true }).fill(description);
+	await page.getByRole('button', { name: '保存', exact: true }).click();
+	await expect(page.getByText(`通知单 ${number} 已保存。`)).toBeVisible();
+}
+
+test('head office imports two centres with a preview and lists them by centre', async ({
+	browser,
+	baseURL,
+	page,
+	problems
+}, testInfo) => {
+	const shanghai = await newDevice(browser, baseURL!, { centre: '4002', name: '上海服务中心' });
+	await new CreateNotificationPage(shanghai).create();
+	await new CreateNotificationPage(shanghai).create(
+		exampleNotification({ description: '办公椅扶手松动' })
+	);
+	const shanghaiFile = await new ExchangePage(shanghai).exportTo(testInfo.outputPath('4002.json'));
+
+	const beijing = await newDevice(browser, baseURL!, { centre: '4003', name: '北京服务中心' });
+	await new CreateNotificationPage(beijing).create(
+		exampleNotification({ description: '文件柜门变形', salesOrg: 'F011' })
+	);
+	const beijingFile = await new ExchangePage(beijing).exportTo(testInfo.outputPath('4003.json'));
+
+	// Head office is a device of its own centre; nothing is written before the user confirms.
+	await startSetUpDevice(page, { centre: '0001', name: '总部' });
+	const exchange = new ExchangePage(page);
+	await exchange.choose(shanghaiFile, beijingFile);
+	await expect(exchange.preview()).toContainText('4002.json：责任中心 4002（上海服务中心）');
+	await expect(exchange.preview()).toContainText('4003.json：责任中心 4003（北京服务中心）');
+	await expect(exchange.preview().getByTestId('file-counts').first()).toContainText('新增：2');
+	await expect(exchange.preview().getByTestId('file-counts').nth(1)).toContainText('新增：1');
+	await page.goto('/notifications');
+	await expect(page.getByText('没有符合条件的通知单。')).toBeVisible();
+
+	await exchange.choose(shanghaiFile, beijingFile);
+	await exchange.confirm();
+	await expect(page.getByText('导入完成：写入 3 条通知单')).toBeVisible();
+
+	await page.goto('/notifications');
+	const table = page.getByTestId('notification-table');
+	await expect(table.locator('tbody tr')).toHaveCount(3);
+	await page.getByLabel('责任中心').selectOption('4003');
+	await page.getByRole('button', { name: '执行' }).last().click();
+	await expect(table.locator('tbody tr')).toHaveCount(1);
+	await expect(table).toContainText('文件柜门变形');
+	await expect(table).toContainText('4003');
+
+	// Other centres' records are read-only at head office.
+	await new NotificationPage(page).goto('4003-01-000001');
+	await expect(page.getByText('此通知单属于责任中心 4003，在本设备上只能查看。')).toBeVisible();
+	await expect(page.getByRole('button', { name: '进行处理' })).toHaveCount(0);
+
+	// Importing the same files again changes nothing.
+	await exchange.choose(shanghaiFile, beijingFile);
+	await expect(exchange.preview().getByTestId('file-counts').first()).toContainText(
+		'相同或本机较新（无需处理）：2'
+	);
+	expect(problems.errors).toEqual([]);
+});
+
+test('two devices of one centre change the same notification: the conflict is resolved each way', async ({
+	browser,
+	baseURL,
+	page,
+	problems
+}, testInfo) => {
+	// Device 01 creates the notification and hands its data to a new device 02 (restore at first run).
+	await startSetUpDevice(page, { device: '01' });
+	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
+	const number = await new CreateNotificationPage(page).create();
+	const first = await new ExchangePage(page).exportTo(testInfo.outputPath('device-01-a.json'));
+
+	const tabletContext = await browser.newContext({
+		baseURL,
+		locale: 'zh-CN',
+		serviceWorkers: 'block'
+	});
+	const tablet = await tabletContext.newPage();
+	await tablet.goto('/setup');
+	await tablet.getByLabel('导出文件').setInputFiles(first);
+	await tablet.getByLabel('本设备的设备代码').fill('01');
+	await tablet.getByRole('button', { name: '从文件恢复' }).click();
+	await expect(tablet.getByTestId('restore-errors')).toContainText(
+		'设备代码 01 已被此文件的责任中心使用'
+	);
+	await tablet.getByLabel('本设备的设备代码').fill('02');
+	await tablet.getByRole('button', { name: '从文件恢复' }).click();
+	await expect(tablet.getByTestId('centre-badge')).toHaveText('4002 · 02');
+	await new UserPanel(tablet).switchTo('王敏', '202', 'staff');
+
+	// Both change it without exchanging.
+	await changeDescription(page, number, '活动柜锁坏（桌面电脑）');
+	await changeDescription(tablet, number, '活动柜锁坏（平板）');
+	const fromTablet = await new ExchangePage(tablet).exportTo(
+		testInfo.outputPath('device-02-a.json')
+	);
+
+	// The desk keeps its own version; the tablet's stays in the history as the loser.
+	const desk = new ExchangePage(page);
+	await desk.choose(fromTablet);
+	await expect(desk.conflicts()).toHaveCount(1);
+	await expect(desk.conflicts()).toContainText('本机：活动柜锁坏（桌面电脑）');
+	await expect(desk.conflicts()).toContainText('文件：活动柜锁坏（平板）');
+	await desk.confirmButton().click();
+	await expect(desk.errors()).toContainText('冲突尚未处理');
+	await desk.resolveAll('保留本机版本');
+	await desk.confirm();
+	const deskNotification = new NotificationPage(page);
+	await deskNotification.goto(number);
+	await expect(page.locator('h1')).toContainText('活动柜锁坏（桌面电脑）');
+	await expect(deskNotification.history()).toContainText('导入冲突');
+
+	// The merged version descends from both: the tablet simply takes it, no new conflict.
+	const merged = await new ExchangePage(page).exportTo(testInfo.outputPath('device-01-b.json'));
+	const onTablet = new ExchangePage(tablet);
+	await onTablet.choose(merged);
+	await expect(onTablet.conflicts()).toHaveCount(0);
+	await expect(onTablet.preview().getByTestId('file-counts')).toContainText(
+		'文件中的版本较新（采用）：1'
+	);
+	await onTablet.confirm();
+	await new NotificationPage(tablet).goto(number);
+	await expect(tablet.locator('h1')).toContainText('活动柜锁坏（桌面电脑）');
+
+	// Both change it again; this time the desk takes the tablet's version.
+	await changeDescription(page, number, '活动柜锁坏（桌面电脑，第二次）');
+	await changeDescription(tablet, number, '活动柜锁坏（平板，第二次）');
+	const fromTabletAgain = await new ExchangePage(tablet).exportTo(
+		testInfo.outputPath('device-02-b.json')
+	);
+	await desk.choose(fromTabletAgain);
+	await expect(desk.conflicts()).toHaveCount(1);
+	await page.getByLabel(`通知单 ${number} 的处理`).selectOption({ label: '采用文件中的版本' });
+	await desk.confirm();
+	await deskNotification.goto(number);
+	await expect(page.locator('h1')).toContainText('活动柜锁坏（平板，第二次）');
+	// The desk's losing version is kept in the history: a second conflict entry.
+	await expect(deskNotification.history().getByText(/导入冲突/)).toHaveCount(2);
+	expect(problems.errors).toEqual([]);
+});
+
+test('an import that fails half-way leaves the stored data exactly as it was', async ({
+	browser,
+	baseURL,
+	page,
+	problems
+}, testInfo) => {
+	const shop = await newDevice(browser, baseURL!, { centre: '4003', name: '北京服务中心' });
+	await new CreateNotificationPage(shop).create();
+	await new CreateNotificationPage(shop).create(
+		exampleNotification({ description: '办公椅扶手松动' })
+	);
+	const file = await new ExchangePage(shop).exportTo(testInfo.outputPath('4003.json'));
+
+	await startSetUpDevice(page, { centre: '0001', name: '总部' });
+	const exchange = new ExchangePage(page);
+	await exchange.choose(file);
+	await expect(exchange.preview().getByTestId('file-counts')).toContainText('新增：2');
+	// The disk fills up after the first record: IndexedDB refuses the second write.
+	await page.evaluate(() => {
+		const put = IDBObjectStore.prototype.put;
+		let count = 0;
+		IDBObjectStore.prototype.put = function (
+			this: IDBObjectStore,
+			...args: Parameters<typeof put>
+		) {
+			if (this.name === 'notifications' && ++count > 1) {
+				throw new DOMException('simulated: the disk is full', 'QuotaExceededError');
+			}
+			return put.apply(this, args);
+		};
+	});
+	await exchange.confirm();
+	await expect(page.getByText('导入失败，本设备的数据没有任何改变。')).toBeVisible();
+	await page.reload();
+	await page.goto('/notifications');
+	await expect(page.getByText('没有符合条件的通知单。')).toBeVisible();
+	problems.errors.length = 0;
+});
