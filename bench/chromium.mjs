@@ -36,7 +36,6 @@ try {
 	const page = context.pages()[0] ?? (await context.newPage());
 	page.on('pageerror', (error) => console.error(error));
 	page.on('crash', () => console.error('the page crashed (out of memory?)'));
-	page.on('framenavigated', (frame) => console.error(`navigated: ${frame.url()}`));
 	const version = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
 	const started = performance.now();
 	await page.goto(url);

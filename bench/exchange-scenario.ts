@@ -13,7 +13,11 @@ import {
 } from '../src/lib/domain/test-factories';
 import { ExportWriter } from '../src/lib/exchange/export';
 import { CHUNK_SIZE, LIMITS, canonicalJson, type ValidatedFile } from '../src/lib/exchange/format';
-import { readExchangeBytes, type ReadProgress } from '../src/lib/exchange/import';
+import {
+	readExchangeBytes,
+	readExchangeSource,
+	type ReadProgress
+} from '../src/lib/exchange/import';
 import type { ImportPreview } from '../src/lib/exchange/preview';
 import { planImport } from '../src/lib/exchange/resolve';
 
@@ -350,8 +354,8 @@ export async function runExchangeBenchmark(n: number, runtime: Runtime): Promise
 			.map(([status, count]) => `${count} ${status}`)
 			.join(', ');
 
-	/** Seeds, exports, reads, previews and queries; returns the exported bytes. */
-	async function exportAndRead(): Promise<Uint8Array> {
+	/** Seeds, exports, reads, previews and queries; returns the file read. */
+	async function exportAndRead(): Promise<ValidatedFile> {
 		await freshDevice('01');
 		await seedSampleMasterData();
 		const records = await measure(
@@ -394,6 +398,17 @@ export async function runExchangeBenchmark(n: number, runtime: Runtime): Promise
 		);
 		check(read.file.notifications.length === n, 'read counts');
 
+		// The app's path: in a browser the parse Worker, whose result comes back by structured clone.
+		if (typeof Worker === 'function') {
+			const source = new File([exported.blob], exported.fileName);
+			const viaWorker = await measure(
+				'readExchangeSource (parse Worker + clone back)',
+				() => readExchangeSource(source, { configuration: defaultConfiguration }),
+				() => ({ records: n })
+			);
+			check(viaWorker.ok && viaWorker.file.notifications.length === n, 'Worker read counts');
+		}
+
 		const preview = await measure(
 			'previewFiles, same DB',
 			() => previewFiles([read.file]),
@@ -421,12 +436,11 @@ export async function runExchangeBenchmark(n: number, runtime: Runtime): Promise
 				`list query "${text}" finds only matches`
 			);
 		}
-		return bytes;
+		return read.file;
 	}
 
 	/** Restore-like: the exported file into the empty database of a new device of the centre. */
-	async function importIntoEmpty(bytes: Uint8Array): Promise<void> {
-		const { file } = readTimed('export.json', bytes);
+	async function importIntoEmpty(file: ValidatedFile): Promise<void> {
 		await freshDevice('03');
 		const preview = await measure(
 			'previewFiles, empty DB',

@@ -125,7 +125,10 @@ const FIELD_KINDS: [keyof NotificationFields, MasterKind][] = [
 	['businessArea', 'businessArea']
 ];
 
-const ITEM_KINDS: [keyof NotificationFields['items'][number], MasterKind][] = [
+const ITEM_KINDS: [
+	'productCategory' | 'productType' | 'colourMain' | 'colourSecondary' | 'reasonCode',
+	MasterKind
+][] = [
 	['productCategory', 'productCategory'],
 	['productType', 'productCategory'],
 	['colourMain', 'colourCode'],
@@ -158,7 +161,7 @@ export function checkReferences(fields: NotificationFields, data: MasterData): F
 	}
 	fields.items.forEach((item, index) => {
 		for (const [field, kind] of ITEM_KINDS) {
-			const value = item[field];
+			const value = String(item[field] ?? '');
 			if (value && !findMaster(data, kind, value)) {
 				issues.push({
 					path: `items.${index}.${field}`,

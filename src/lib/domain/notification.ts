@@ -39,8 +39,8 @@ export const notificationTypeCodeSchema = z
 /** "material no.,quantity" as the seed writes an item's text: 100056,1. */
 export const MATERIAL_QUANTITY_PATTERN = /^[^,\s]+,\s*\d+(\.\d+)?$/;
 
-/** One item (项目) of a notification. */
-export const itemSchema = z.object({
+/** One item (项目) of a notification. Loose objects everywhere in a record: fields written by a newer app survive an import. */
+export const itemSchema = z.looseObject({
 	productCategory: code,
 	productType: optionalCode,
 	colourMain: optionalCode,
@@ -95,7 +95,7 @@ export const notificationFieldsSchema = z
 export type NotificationFields = z.infer<typeof notificationFieldsSchema>;
 
 /** One entry of the long text (通知单长文本): append-only, stamped with author and time. */
-export const longTextEntrySchema = z.object({
+export const longTextEntrySchema = z.looseObject({
 	at: isoDateTimeSchema,
 	author: actorSchema,
 	text: requiredText(4000)
@@ -137,8 +137,8 @@ export const notificationSchema = z
 		systemStatus: systemStatusSchema,
 		/** NOPT: the notification or a work plan with it was printed. */
 		isPrinted: z.boolean(),
-		postponement: z.object({ reason: requiredText(200), until: isoDateSchema }).optional(),
-		completion: z.object({ at: isoDateTimeSchema, reason: text(200).optional() }).optional(),
+		postponement: z.looseObject({ reason: requiredText(200), until: isoDateSchema }).optional(),
+		completion: z.looseObject({ at: isoDateTimeSchema, reason: text(200).optional() }).optional(),
 		/** When each user status was last set (e.g. HWSD: goods delivered at). */
 		userStatusDates: z.record(z.string(), isoDateTimeSchema),
 		longText: z.array(longTextEntrySchema),

@@ -10,7 +10,7 @@ export const revisionIdSchema = z.string().regex(/^\d+-[0-9a-z]+$/, { error: 'in
 /** How many ancestor ids a record keeps (CouchDB's revs_limit). */
 export const MAX_ANCESTRY = 1000;
 
-export const revisionSchema = z.object({
+export const revisionSchema = z.looseObject({
 	/** This revision's id. */
 	rev: revisionIdSchema,
 	/** The ids this revision descends from, newest first (without `rev` itself). */

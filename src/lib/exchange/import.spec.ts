@@ -87,6 +87,21 @@ describe('readExchangeBytes: good files', () => {
 		expect(result.ok && result.file.masterData[0]).toMatchObject({ futureFlag: true });
 	});
 
+	it('keeps unknown fields a newer app wrote inside items, long text and the revision', () => {
+		const base = makeNumbered(1);
+		const notification = {
+			...base,
+			items: base.items.map((item) => ({ ...item, serialNumber: 'SN-1' })),
+			longText: [{ at: base.createdAt, author: base.createdBy, text: '说明', photo: 'p1' }],
+			revision: { ...base.revision, device: '01' }
+		};
+		const result = readBytes('nested.json', sealEnvelope(makeEnvelope([notification], [])));
+		const read = result.ok ? result.file.notifications[0] : undefined;
+		expect(read?.items[0]).toMatchObject({ serialNumber: 'SN-1' });
+		expect(read?.longText[0]).toMatchObject({ photo: 'p1' });
+		expect(read?.revision).toMatchObject({ device: '01' });
+	});
+
 	it('reports progress through checksum, parse and validation', () => {
 		const phases = new Set<string>();
 		readExchangeBytes('a.json', makeFileBytes([makeNumbered(1)]), {
