@@ -64,7 +64,7 @@ test('SM01 examples 1 and 2 offline: create, survey, approval, process, complete
 	// Complete; afterwards the notification is read-only.
 	await notification.confirmWith('完成通知', {});
 	await expect(notification.systemStatus()).toContainText('NOCO');
-	await expect(page.getByText('此通知单已完成，只能查看。')).toBeVisible();
+	await expect(page.getByTestId('readonly-reason')).toContainText('通知单已完成，不能再修改');
 	await expect(notification.action('修改')).toHaveCount(0);
 	await expect(page.getByLabel('新文本')).toHaveCount(0);
 

@@ -20,3 +20,6 @@ export const actorSchema = z.object({
 	role: roleSchema
 });
 export type Actor = z.infer<typeof actorSchema>;
+
+/** Someone not yet named on this device: may look, and the rules say what they could do. */
+export const ANONYMOUS_ACTOR: Actor = { code: '-', name: '-', role: 'assistant' };

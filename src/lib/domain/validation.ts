@@ -10,6 +10,7 @@ export type ValidationCode =
 	| 'notANumber'
 	| 'negative'
 	| 'unknownCode'
+	| 'routeMismatch'
 	| 'invalid';
 
 /** One refused field: its path in the record (e.g. `items.0.reasonCode`) and why. */
@@ -28,6 +29,7 @@ const KNOWN_CODES = new Set<string>([
 	'notANumber',
 	'negative',
 	'unknownCode',
+	'routeMismatch',
 	'invalid'
 ]);
 

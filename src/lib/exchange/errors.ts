@@ -33,6 +33,7 @@ export const EXCHANGE_ERROR_CODES = [
 	'notANumber',
 	'negative',
 	'unknownCode',
+	'routeMismatch',
 	'invalid',
 	'unknownType',
 	'unknownUserStatus',

@@ -2,7 +2,7 @@ import { fileError } from './errors';
 import { readExchangeBytes, type WorkerReply, type WorkerRequest } from './import';
 
 /**
- * Reads, checks and validates one exchange file off the main thread: hashing 200 MB and parsing
+ * Reads, checks and validates one exchange file off the main thread: hashing hundreds of MB and parsing
  * 100,000 records would otherwise freeze the page. Posts progress, then one result.
  */
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {

@@ -67,6 +67,7 @@ export const en: Catalogue = {
 		endBeforeStart: '“{field}” cannot be before “Required start”.',
 		notANumber: '“{field}” must be a number.',
 		negative: '“{field}” cannot be negative.',
+		routeMismatch: '“{field}” does not fit a notification that is {paymentStatus}.',
 		unknownCode: '“{field}”: code {code} does not exist in master data.',
 		invalid: '“{field}” has an invalid value.'
 	},
@@ -129,9 +130,10 @@ export const en: Catalogue = {
 		notFound: 'Notification {number} not found.',
 		conflict:
 			'Notification {number} was changed elsewhere (another tab, for example). Your input is still in the form: copy what you need, reopen the notification and change it again.',
+		foreignRecord:
+			'Notification {number} belongs to another responsibility centre and cannot be changed on this device.',
 		readOnlyOtherCentre:
 			'This notification belongs to responsibility centre {centre}; on this device it is read-only.',
-		readOnlyCompleted: 'This notification is completed and read-only.',
 		draftRestored: 'An unsaved draft was restored ({savedAt}).',
 		discardDraft: 'Discard draft',
 		formInvalid: '{count} fields need correcting; see the marked fields.',
@@ -495,6 +497,7 @@ export const en: Catalogue = {
 			endBeforeStart: 'May not be before “Required start”.',
 			notANumber: 'Must be a number.',
 			negative: 'The quantity may not be negative.',
+			routeMismatch: 'The route does not fit the payment status of the notification type.',
 			unknownCode: 'The code does not exist in master data.',
 			invalid: 'The value is invalid.',
 			unknownType: 'Notification type {type} does not exist in the configuration.',
@@ -551,6 +554,7 @@ export const en: Catalogue = {
 		system: 'Import'
 	},
 	error: {
+		invalidData: 'The data is incomplete or malformed; nothing was saved.',
 		generic: 'The action failed: {message}',
 		saveFailed: 'Saving failed; nothing was changed: {message}',
 		notFound: 'Page not found.'

@@ -63,6 +63,7 @@ export const zhCN = {
 		endBeforeStart: '“{field}”不能早于“需要的起始”。',
 		notANumber: '“{field}”必须是数字。',
 		negative: '“{field}”不能为负数。',
+		routeMismatch: '“{field}”不适用于{paymentStatus}的通知单。',
 		unknownCode: '“{field}”中的代码 {code} 在主数据中不存在。',
 		invalid: '“{field}”的值无效。'
 	},
@@ -125,8 +126,8 @@ export const zhCN = {
 		notFound: '找不到通知单 {number}。',
 		conflict:
 			'通知单 {number} 已在其他地方被修改（例如另一个标签页）。您的输入仍保留在表单中：请复制需要的内容，重新打开通知单后再修改。',
+		foreignRecord: '通知单 {number} 属于其他责任中心，不能在本设备上修改。',
 		readOnlyOtherCentre: '此通知单属于责任中心 {centre}，在本设备上只能查看。',
-		readOnlyCompleted: '此通知单已完成，只能查看。',
 		draftRestored: '已恢复未保存的草稿（{savedAt}）。',
 		discardDraft: '放弃草稿',
 		formInvalid: '有 {count} 个栏位需要更正，请查看标出的栏位。',
@@ -470,6 +471,7 @@ export const zhCN = {
 			endBeforeStart: '不能早于“需要的起始”。',
 			notANumber: '必须是数字。',
 			negative: '数量不能为负数。',
+			routeMismatch: '处理方式不适用于此通知类型的完款状况。',
 			unknownCode: '代码在主数据中不存在。',
 			invalid: '值无效。',
 			unknownType: '通知类型 {type} 在配置中不存在。',
@@ -520,6 +522,7 @@ export const zhCN = {
 		system: '导入'
 	},
 	error: {
+		invalidData: '数据不完整或格式不正确，没有保存。',
 		generic: '操作失败：{message}',
 		saveFailed: '保存失败，数据未被修改：{message}',
 		notFound: '找不到此页面。'

@@ -82,3 +82,52 @@ export function refusalText(
 	}
 	return t(`refusal.${refusal.code}` as MessageKey, params);
 }
+
+/** Fields recorded under a dotted name, labelled by their form's words. */
+const DOTTED_FIELD_LABELS: Record<string, MessageKey> = {
+	'postponement.until': 'notification.postponeUntil',
+	'completion.at': 'notification.completeAt'
+};
+
+/** A field's name in the user's language, for history lines and messages. */
+export function fieldLabel(field: string): string {
+	return t(DOTTED_FIELD_LABELS[field] ?? (`field.${field}` as MessageKey));
+}
+
+/** A recorded value as people read it: labels for codes, the seed's format for dates. */
+function valueText(
+	value: string | undefined,
+	field: string | undefined,
+	kind: string,
+	configuration: Configuration,
+	typeCode: string
+): string {
+	if (!value) return t('notification.none');
+	if (kind === 'userStatus') return userStatusText(configuration, typeCode, value);
+	if (kind === 'systemStatus')
+		return systemStatusText({ systemStatus: value as Notification['systemStatus'] });
+	if (kind === 'escalation') return t(`escalationTarget.${value}` as MessageKey);
+	if (field === 'type') return typeText(configuration, value);
+	if (field === 'demandType' || field === 'route') return t(`${field}.${value}` as MessageKey);
+	if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatSeedDateTime(value);
+	if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatSeedDate(value);
+	return value;
+}
+
+/** One line of a notification's history in the user's language. */
+export function historyText(
+	entry: {
+		kind: string;
+		field?: string | undefined;
+		from?: string | undefined;
+		to?: string | undefined;
+	},
+	configuration: Configuration,
+	typeCode: string
+): string {
+	return t(`notification.history.${entry.kind}` as MessageKey, {
+		field: entry.field ? fieldLabel(entry.field) : '',
+		from: valueText(entry.from, entry.field, entry.kind, configuration, typeCode),
+		to: valueText(entry.to, entry.field, entry.kind, configuration, typeCode)
+	});
+}

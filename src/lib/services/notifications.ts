@@ -1,4 +1,4 @@
-import { ConflictError } from '$lib/data/errors';
+import { ConflictError, ForeignRecordError, NotificationMissingError } from '$lib/data/errors';
 import {
 	addLongTextEntry,
 	addNotification,
@@ -14,11 +14,11 @@ import {
 	type Notification,
 	type NotificationFields
 } from '$lib/domain/notification';
-import type { NotificationAction, Refusal } from '$lib/domain/status/engine';
+import { routeIssues, type NotificationAction, type Refusal } from '$lib/domain/status/engine';
 import { toFieldIssues, type FieldIssue } from '$lib/domain/validation';
+import { z } from '$lib/domain/zod';
 import type { Actor } from '$lib/domain/actor';
 import { t } from '$lib/i18n';
-import { refusalText } from './labels';
 import { currentConfiguration } from './configuration.svelte';
 import { handleError } from './handle-error';
 import { showToast } from './toast.svelte';
@@ -35,18 +35,30 @@ export type SaveOutcome =
 export async function validateFields(fields: NotificationFields): Promise<FieldIssue[]> {
 	const parsed = notificationFieldsSchema.safeParse(fields);
 	const issues = parsed.success ? [] : toFieldIssues(parsed.error);
-	const references = checkReferences(fields, await loadMasterData());
+	const references = [
+		...checkReferences(fields, await loadMasterData()),
+		...routeIssues(fields, currentConfiguration())
+	];
 	const seen = new Set(issues.map((issue) => issue.path));
 	return [...issues, ...references.filter((issue) => !seen.has(issue.path))];
 }
 
-/** A failed write never looks like a success: a conflict gets its own message, the rest the funnel. */
+/**
+ * A failed write never looks like a success. A conflict is returned for the form to explain next
+ * to the user's text; every other failure goes through the error funnel in the user's words.
+ */
 function failure(error: unknown, number: string): SaveOutcome {
-	if (error instanceof ConflictError) {
-		showToast('error', t('notification.conflict', { number }));
-		return { kind: 'conflict' };
+	if (error instanceof ConflictError) return { kind: 'conflict' };
+	if (error instanceof ForeignRecordError) {
+		showToast('error', t('notification.foreignRecord', { number }));
+	} else if (error instanceof NotificationMissingError) {
+		showToast('error', t('notification.notFound', { number }));
+	} else if (error instanceof z.ZodError) {
+		console.error(error);
+		showToast('error', t('error.invalidData'));
+	} else {
+		handleError(error, 'error.saveFailed');
 	}
-	handleError(error, 'error.saveFailed');
 	return { kind: 'failed' };
 }
 
@@ -88,10 +100,7 @@ export async function saveFromForm(
 				draftKey
 			}
 		);
-		if (!result.ok) {
-			showToast('error', refusalText(result.refusal, currentConfiguration(), fields.type));
-			return { kind: 'refused', refusal: result.refusal };
-		}
+		if (!result.ok) return { kind: 'refused', refusal: result.refusal };
 		showToast('success', t('notification.saved', { number }));
 		return { kind: 'saved', notification: result.notification };
 	} catch (error) {
@@ -100,8 +109,8 @@ export async function saveFromForm(
 }
 
 /**
- * Runs one change of a stored notification and tells the user the outcome: the success text, or
- * the refusal in their words, or the conflict or failure through the error funnel.
+ * Runs one change of a stored notification: a success toast, or the refusal or conflict for the
+ * screen to show next to the action, or a failure through the error funnel.
  */
 async function settle(
 	notification: Notification,
@@ -110,10 +119,7 @@ async function settle(
 ): Promise<SaveOutcome> {
 	try {
 		const result = await change();
-		if (!result.ok) {
-			showToast('error', refusalText(result.refusal, currentConfiguration(), notification.type));
-			return { kind: 'refused', refusal: result.refusal };
-		}
+		if (!result.ok) return { kind: 'refused', refusal: result.refusal };
 		if (successText) showToast('success', successText);
 		return { kind: 'saved', notification: result.notification };
 	} catch (error) {

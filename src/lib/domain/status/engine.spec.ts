@@ -26,6 +26,7 @@ import {
 	ESCALATION_TARGETS,
 	REFUSAL_CODES,
 	allowedActions,
+	routeIssues,
 	transition,
 	type ActionAvailability,
 	type CompletionGuard,
@@ -948,5 +949,29 @@ describe('refusal codes', () => {
 			(code) => !seenRefusals.has(code) && code !== 'noOtherType'
 		);
 		expect(missing).toEqual([]);
+	});
+});
+
+describe('routeIssues: the route must fit the payment status when saving', () => {
+	it('refuses a head-office route for a Z2 and the pre-payment complaint for a Z1', () => {
+		expect(routeIssues({ type: 'Z2', route: 'hqQuote' }, defaultConfiguration)).toEqual([
+			{ path: 'route', code: 'routeMismatch', params: { paymentStatus: 'unpaid' } }
+		]);
+		expect(routeIssues({ type: 'Z2', route: 'hqSupport' }, defaultConfiguration)).toHaveLength(1);
+		expect(routeIssues({ type: 'Z1', route: 'prePayment' }, defaultConfiguration)).toEqual([
+			{ path: 'route', code: 'routeMismatch', params: { paymentStatus: 'paid' } }
+		]);
+	});
+
+	it('accepts every fitting pair and the local route for both types', () => {
+		for (const [type, route] of [
+			['Z1', 'hqQuote'],
+			['Z1', 'hqSupport'],
+			['Z1', 'local'],
+			['Z2', 'prePayment'],
+			['Z2', 'local']
+		] as const) {
+			expect(routeIssues({ type, route }, defaultConfiguration)).toEqual([]);
+		}
 	});
 });

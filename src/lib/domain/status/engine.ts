@@ -1,3 +1,4 @@
+import type { FieldIssue } from '../validation';
 import type { Actor, Role } from '../actor';
 import { formatSeedDate, formatSeedDateTime, isValidIsoDate, toIsoDate } from '../dates';
 import {
@@ -169,6 +170,20 @@ const PAYMENT_STATUS_OF_ROUTE: Readonly<Partial<Record<Route, PaymentStatus>>> =
 	hqSupport: 'paid',
 	prePayment: 'unpaid'
 };
+
+/**
+ * Whether the form's route fits its type's payment status (a Z2 cannot go to head office for a
+ * quote; a Z1 is no pre-payment complaint). Checked when saving, not only at escalation.
+ */
+export function routeIssues(
+	fields: { type: string; route: Route },
+	configuration: Configuration
+): FieldIssue[] {
+	const required = PAYMENT_STATUS_OF_ROUTE[fields.route];
+	const actual = configuration.types.find((type) => type.code === fields.type)?.paymentStatus;
+	if (!required || !actual || required === actual) return [];
+	return [{ path: 'route', code: 'routeMismatch', params: { paymentStatus: actual } }];
+}
 
 /** Reopening a completed notification is the supervisor's call (SPEC §4). */
 const REOPEN_ROLE: Role = 'supervisor';
