@@ -8,6 +8,7 @@ import {
 	exampleNotification
 } from './pages/notification-pages';
 import { startSetUpDevice, type DeviceFactoryInput } from './support/device';
+import { waitForServiceWorkerControl } from './support/service-worker';
 
 /** A device: its own browser profile, set up at first run, with a user. */
 async function newDevice(
@@ -204,4 +205,29 @@ test('an import that fails half-way leaves the stored data exactly as it was', a
 	await page.goto('/notifications');
 	await expect(page.getByText('没有符合条件的通知单。')).toBeVisible();
 	problems.errors.length = 0;
+});
+
+test('offline, a file is read in the Worker and imported: the parser ships with the app', async ({
+	browser,
+	baseURL,
+	page,
+	context,
+	problems
+}, testInfo) => {
+	const shop = await newDevice(browser, baseURL!, { centre: '4003', name: '北京服务中心' });
+	await new CreateNotificationPage(shop).create();
+	const file = await new ExchangePage(shop).exportTo(testInfo.outputPath('4003.json'));
+
+	await startSetUpDevice(page, { centre: '0001', name: '总部' });
+	await waitForServiceWorkerControl(page);
+	await context.setOffline(true);
+	const workers: string[] = [];
+	page.on('worker', (worker) => workers.push(worker.url()));
+	const exchange = new ExchangePage(page);
+	await exchange.choose(file);
+	expect(workers.some((url) => /parse\.worker/.test(url))).toBe(true);
+	await expect(exchange.preview().getByTestId('file-counts')).toContainText('新增：1');
+	await exchange.confirm();
+	await expect(page.getByText('导入完成：写入 1 条通知单')).toBeVisible();
+	expect(problems.errors).toEqual([]);
 });

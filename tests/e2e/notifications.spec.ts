@@ -124,3 +124,38 @@ test('two tabs change the same notification: the first save wins, the second kee
 	await expect(page.getByText('活动柜锁坏（第一个标签页）').first()).toBeVisible();
 	expect(problems.errors).toEqual([]);
 });
+
+test('a notification copied from a reference, with codes looked up by code and name', async ({
+	page,
+	problems
+}) => {
+	await startSetUpDevice(page);
+	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
+	const create = new CreateNotificationPage(page);
+	const first = await create.create(exampleNotification({ functionalLocation: '27-01' }));
+
+	await create.goto();
+	await create.reference().fill('4002-01-999999');
+	await create.continueButton().click();
+	await expect(
+		page.getByText('“参照-通知单”中的代码 4002-01-999999 在主数据中不存在。')
+	).toBeVisible();
+	await create.reference().fill(first);
+	await create.continueButton().click();
+	await expect(create.field('通知单描述')).toHaveValue('活动柜锁坏');
+	await expect(create.field('送达方')).toHaveValue('27');
+	await expect(create.objectAddress()).toContainText('上海市浦东新区张江路 500 号 3 号库');
+	// The lookups offer each code with its name, so typing either finds it.
+	await expect(page.locator('#dl-customer option[value="27"]')).toHaveText(
+		'27 申齐保健食品有限公司'
+	);
+	await expect(page.locator('#dl-staff option[value="202"]')).toHaveText('202 王敏');
+	await create.field('通知单描述').fill('活动柜锁坏（复查）');
+	await create.save().click();
+	await page.waitForURL(/\/notifications\/4002-01-000002$/);
+	await expect(page.locator('[data-field="referenceNumber"]')).toHaveText(first);
+	await expect(page.getByTestId('header-object-address')).toHaveText(
+		'上海市浦东新区张江路 500 号 3 号库'
+	);
+	expect(problems.errors).toEqual([]);
+});

@@ -63,6 +63,22 @@ test('after the first visit the app starts, deep-links and shows Chinese with th
 	await expect(shell.centreBadge()).toHaveText('4002 · 01');
 	await expect(cold.getByRole('alert').filter({ hasText: /失败|Failed to fetch/ })).toHaveCount(0);
 
+	// Every other area opens offline too, each as a cold deep link.
+	for (const [path, heading] of [
+		['/notifications', '通知清单（IW59）'],
+		['/notifications/new', '创建通知（IW51）'],
+		['/exchange', '数据交换']
+	] as const) {
+		const response = await cold.goto(path);
+		expect(response?.fromServiceWorker(), `${path} comes from the service worker`).toBe(true);
+		await expect(cold.getByRole('heading', { level: 1 })).toHaveText(heading);
+	}
+	for (const path of ['/work-plan', '/reports']) {
+		const response = await cold.goto(path);
+		expect(response?.fromServiceWorker(), `${path} comes from the service worker`).toBe(true);
+		await expect(shell.centreBadge()).toHaveText('4002 · 01');
+	}
+
 	// The open tab survives a reload offline too.
 	const reloaded = await page.reload();
 	expect(reloaded?.fromServiceWorker()).toBe(true);

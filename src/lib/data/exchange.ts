@@ -1,6 +1,8 @@
 import { db } from './db';
 import {
+	IDENTITY_KEY,
 	LAST_EXPORT_KEY,
+	SEQUENCE_KEY,
 	getIdentity,
 	getStoredConfiguration,
 	setStoredConfiguration
@@ -25,8 +27,6 @@ import {
 import { planImport, type ImportPlan } from '../exchange/resolve';
 
 // The same keys as settings.ts and notifications.ts; written here inside the import transaction.
-const IDENTITY_KEY = 'identity';
-const SEQUENCE_KEY = 'notificationSequence';
 
 /** When this device last exported its data, or undefined if never. */
 export async function getLastExportAt(): Promise<string | undefined> {

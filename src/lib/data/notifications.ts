@@ -1,4 +1,5 @@
 import { db } from './db';
+import { IDENTITY_KEY, SEQUENCE_KEY } from './settings';
 import { ConflictError, NotificationMissingError, ForeignRecordError } from './errors';
 import type { Actor } from '../domain/actor';
 import type { Configuration } from '../domain/status/profile';
@@ -19,8 +20,6 @@ import {
 } from '../domain/notification';
 import { formatNotificationNumber } from '../domain/numbering';
 import { deviceIdentitySchema } from '../domain/identity';
-
-const SEQUENCE_KEY = 'notificationSequence';
 
 /** One notification by number. */
 export async function getNotification(number: string): Promise<Notification | undefined> {
@@ -47,7 +46,7 @@ export async function addNotification(
 	const initial = profile?.statuses.find((status) => status.isInitial);
 	if (!initial) throw new Error(`no status profile for type ${valid.type}`);
 	return db.transaction('rw', [db.settings, db.notifications, db.drafts], async () => {
-		const identity = deviceIdentitySchema.parse((await db.settings.get('identity'))?.value);
+		const identity = deviceIdentitySchema.parse((await db.settings.get(IDENTITY_KEY))?.value);
 		let sequence = Number((await db.settings.get(SEQUENCE_KEY))?.value ?? 0);
 		let number: string;
 		// Skip numbers that exist already (e.g. restored from this device's own export).
@@ -81,7 +80,7 @@ async function currentForChange(number: string, expectedRev: string): Promise<No
 	if (!current) throw new NotificationMissingError(number);
 	if (current.revision.rev !== expectedRev)
 		throw new ConflictError(number, expectedRev, current.revision.rev);
-	const identity = deviceIdentitySchema.safeParse((await db.settings.get('identity'))?.value);
+	const identity = deviceIdentitySchema.safeParse((await db.settings.get(IDENTITY_KEY))?.value);
 	if (!identity.success || identity.data.centreCode !== current.centre)
 		throw new ForeignRecordError(number);
 	return current;

@@ -2,7 +2,11 @@ import { db } from './db';
 import { deviceIdentitySchema, type DeviceIdentity } from '../domain/identity';
 import { configurationSchema, type Configuration } from '../domain/status/profile';
 
-const IDENTITY_KEY = 'identity';
+/** The settings row of the device identity. */
+export const IDENTITY_KEY = 'identity';
+
+/** The settings row of this device's last notification sequence number. */
+export const SEQUENCE_KEY = 'notificationSequence';
 
 /** The device identity set at first run, or undefined before it. Validated when read back. */
 export async function getIdentity(): Promise<DeviceIdentity | undefined> {

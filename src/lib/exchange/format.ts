@@ -102,3 +102,7 @@ export function canonicalJson(value: unknown): string {
 	}
 	return JSON.stringify(value) ?? 'null';
 }
+
+/** Whether a parsed JSON value is an object (not an array, not null). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);

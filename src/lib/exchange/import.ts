@@ -8,6 +8,7 @@ import {
 	LIMITS,
 	exchangeHeaderSchema,
 	type ExchangeHeader,
+	isRecord,
 	type ValidatedFile
 } from './format';
 import { findExcessiveDepth, findUnsafeValues, sha256Hex, splitChecksum } from './guards';
@@ -30,9 +31,6 @@ export interface ReadOptions {
 /** A file read: every record valid, or every reason it is refused. */
 export type ReadResult =
 	{ ok: true; file: ValidatedFile } | { ok: false; name: string; errors: ExchangeError[] };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Refuses at once: the file cannot be read any further. */
 function refuse(error: ExchangeError): never {

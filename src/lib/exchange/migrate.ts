@@ -1,5 +1,5 @@
 import type { Configuration } from '../domain/status/profile';
-import { FORMAT_VERSION } from './format';
+import { FORMAT_VERSION, isRecord } from './format';
 
 /** A parsed envelope before strict validation: any members, any shapes. */
 export type LooseEnvelope = Record<string, unknown>;
@@ -11,9 +11,6 @@ export interface MigrationContext {
 
 /** One step: an envelope of version n in, the same data as version n + 1 out. */
 type MigrationStep = (envelope: LooseEnvelope, context: MigrationContext) => LooseEnvelope;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * v0 (pre-release builds) → v1: the centre was a bare code beside `centreName`; there was no

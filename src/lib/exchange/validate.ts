@@ -9,7 +9,7 @@ import {
 } from '../domain/status/profile';
 import { toFieldIssues } from '../domain/validation';
 import type { ExchangeError, ExchangeErrorCode, RecordRef } from './errors';
-import { CHUNK_SIZE, masterKey } from './format';
+import { CHUNK_SIZE, isRecord, masterKey } from './format';
 
 /** The configurations a file's records are read with: the file's own first, then this app's. */
 export interface RecordContext {
@@ -28,9 +28,6 @@ export interface RecordsResult<T> {
 
 /** "material no.,-quantity": the seed's item text with a negative quantity. */
 const NEGATIVE_QUANTITY = /^[^,\s]+,\s*-/;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function refOfNotification(raw: unknown, index: number): RecordRef {
 	const number = isRecord(raw) && typeof raw.number === 'string' ? raw.number : `#${index + 1}`;

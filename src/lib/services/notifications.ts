@@ -10,6 +10,7 @@ import {
 import { loadMasterData } from '$lib/data/master-data';
 import { checkReferences } from '$lib/domain/master-data';
 import {
+	fieldsOf,
 	notificationFieldsSchema,
 	type Notification,
 	type NotificationFields
@@ -154,7 +155,15 @@ export async function addLongText(
 	);
 }
 
-/** An earlier notification to copy from (参照-通知单), if it exists. */
-export async function findReference(number: string): Promise<Notification | undefined> {
-	return getNotification(number);
+/**
+ * The form of a new notification copied from an earlier one (参照-通知单): every field but its
+ * number, statuses and history, with the chosen type and the reference noted; undefined when the
+ * reference does not exist.
+ */
+export async function copyOfReference(
+	number: string,
+	type: string
+): Promise<NotificationFields | undefined> {
+	const found = await getNotification(number);
+	return found && { ...fieldsOf(found), type, referenceNumber: found.number };
 }
