@@ -159,3 +159,44 @@ test('a notification copied from a reference, with codes looked up by code and n
 	);
 	expect(problems.errors).toEqual([]);
 });
+
+test('Z2 delivery exception: replied to sales, goods delivered at the time entered, then completed', async ({
+	page,
+	problems
+}) => {
+	await startSetUpDevice(page);
+	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
+	const number = await new CreateNotificationPage(page).create(
+		exampleNotification({ type: 'Z2', description: '桌面划痕，要求换货' })
+	);
+	const notification = new NotificationPage(page);
+	await expect(notification.paymentStatus()).toHaveText('未完款');
+	await expect(notification.refusalFor('完成通知')).toContainText('HWSD 货物送达客户');
+
+	await notification.action('HFYY 回复营业').click();
+	await expect(notification.userStatus()).toHaveText('HFYY 回复营业');
+	await notification.action('HWSD 货物送达客户').click();
+	const dialog = page.getByRole('form', { name: 'HWSD 货物送达客户' });
+	await expect(dialog.getByLabel('HWSD 货物送达客户的时间')).toBeFocused();
+	const pad = (n: number) => String(n).padStart(2, '0');
+	const local = (d: Date) =>
+		`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+	const timeField = dialog.getByLabel('HWSD 货物送达客户的时间');
+	// Yesterday is before the notification existed: refused, with the reason.
+	await timeField.fill(local(new Date(Date.now() - 24 * 60 * 60 * 1000)));
+	await dialog.getByRole('button', { name: 'HWSD 货物送达客户' }).click();
+	await expect(notification.actionMessage()).toContainText('不能早于通知单的创建时间');
+	await expect(notification.userStatus()).toHaveText('HFYY 回复营业');
+	const deliveredAt = local(new Date());
+	await timeField.fill(deliveredAt);
+	await dialog.getByRole('button', { name: 'HWSD 货物送达客户' }).click();
+	await expect(notification.userStatus()).toHaveText('HWSD 货物送达客户');
+	await expect(page.getByTestId('user-status-time')).toHaveText(
+		deliveredAt.replaceAll('-', '/').replace('T', ' ')
+	);
+
+	await notification.confirmWith('完成通知', {});
+	await expect(notification.systemStatus()).toContainText('NOCO');
+	await expect(page.getByText(number).first()).toBeVisible();
+	expect(problems.errors).toEqual([]);
+});

@@ -161,6 +161,7 @@ export const en: Catalogue = {
 		postponeUntil: 'New date',
 		completeAt: 'Completion reference time',
 		completeReason: 'Reason for completing',
+		statusTime: 'When: {status}',
 		reopenReason: 'Reason for putting in process again',
 		userStatusSet: 'User status set to {status}.',
 		actionDone: 'Done: {action}.',
@@ -299,6 +300,9 @@ export const en: Catalogue = {
 		completionBeforeCreation:
 			'The completion time {at} cannot be before the notification was created ({createdAt}).',
 		completionInFuture: 'The completion time {at} cannot be in the future.',
+		timeBeforeCreation:
+			'The time {at} cannot be before the notification was created ({createdAt}).',
+		timeInFuture: 'The time {at} cannot be later than now.',
 		rejectedNeedsReason: 'The user status is {status}: completing needs a reason.',
 		completionNeedsUserStatus: 'To complete, the user status must be {statuses}.',
 		completionNeedsReply:

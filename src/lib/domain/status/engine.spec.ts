@@ -942,6 +942,54 @@ describe('allowedActions', () => {
 	});
 });
 
+describe('a user status that records its time (HWSD 货物送达客户)', () => {
+	const replied = () => z2({ userStatus: 'HFYY' });
+
+	it('asks for the time in allowedActions, and only for such statuses', () => {
+		const lines = allowedActions(replied(), assistant, config).filter(
+			(line) => line.action === 'setUserStatus'
+		);
+		expect(lines.find((line) => line.code === 'HWSD')?.inputs).toEqual([
+			{ name: 'at', isRequired: true }
+		]);
+		expect(lines.find((line) => line.code === 'HFYY')?.inputs).toBeUndefined();
+	});
+
+	it('stores the time given, not the time of typing', () => {
+		const at = new Date(2001, 2, 8, 15, 30).toISOString();
+		const after = accepted(run(replied(), { kind: 'setUserStatus', code: 'HWSD', at }));
+		expect(after.userStatus).toBe('HWSD');
+		expect(after.userStatusDates.HWSD).toBe(at);
+	});
+
+	it('refuses a time that is not a time, before the notification, or in the future', () => {
+		expectRefusal(
+			run(replied(), { kind: 'setUserStatus', code: 'HWSD', at: 'gestern' }),
+			'invalidDateTime',
+			{
+				at: 'gestern'
+			}
+		);
+		const before = new Date(2001, 2, 6, 9, 0).toISOString();
+		expectRefusal(
+			run(replied(), { kind: 'setUserStatus', code: 'HWSD', at: before }),
+			'timeBeforeCreation',
+			{
+				at: '2001/03/06 09:00',
+				createdAt: '2001/03/07 09:00'
+			}
+		);
+		const later = new Date(2001, 2, 10, 9, 0).toISOString();
+		expectRefusal(
+			run(replied(), { kind: 'setUserStatus', code: 'HWSD', at: later }),
+			'timeInFuture',
+			{
+				at: '2001/03/10 09:00'
+			}
+		);
+	});
+});
+
 describe('refusal codes', () => {
 	it('have been seen, each, by the tests above', () => {
 		// noOtherType is shown only by allowedActions; the home-services spec covers it.

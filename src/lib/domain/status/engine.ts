@@ -34,7 +34,8 @@ export type NotificationAction =
 	| { kind: 'postpone'; reason: string; until: string }
 	| { kind: 'complete'; at: string; reason?: string }
 	| { kind: 'reopen'; reason: string }
-	| { kind: 'setUserStatus'; code: string }
+	/** `at`: when it happened, for a status that records its time (HWSD); otherwise now. */
+	| { kind: 'setUserStatus'; code: string; at?: string }
 	| { kind: 'changeType'; type: string }
 	/** Without `fields` a check only; with them the edited form is applied (a new type included). */
 	| { kind: 'edit'; fields?: NotificationFields }
@@ -69,6 +70,8 @@ export const REFUSAL_CODES = [
 	'invalidDateTime',
 	'completionBeforeCreation',
 	'completionInFuture',
+	'timeBeforeCreation',
+	'timeInFuture',
 	'rejectedNeedsReason',
 	'completionNeedsUserStatus',
 	'completionNeedsReply',
@@ -408,9 +411,26 @@ function inputRefusal(
 			return reasonRefusal(action.reason, true);
 		case 'changeType':
 			return newTypeRefusal(context, action.type);
+		case 'setUserStatus':
+			return action.at === undefined ? undefined : statusTimeRefusal(notification, action.at, now);
 		default:
 			return undefined;
 	}
+}
+
+/** A status time must be a real moment between the notification's creation and now. */
+function statusTimeRefusal(notification: Notification, at: string, now: Date): Refusal | undefined {
+	if (!isValidDateTime(at)) return refuse('invalidDateTime', { at });
+	const created = Math.floor(Date.parse(notification.createdAt) / MINUTE) * MINUTE;
+	const formatted = formatSeedDateTime(at);
+	if (Date.parse(at) < created) {
+		return refuse('timeBeforeCreation', {
+			at: formatted,
+			createdAt: formatSeedDateTime(notification.createdAt)
+		});
+	}
+	if (Date.parse(at) > now.getTime()) return refuse('timeInFuture', { at: formatted });
+	return undefined;
 }
 
 function systemStatusEntry(
@@ -503,7 +523,10 @@ function apply(
 				notification,
 				{
 					userStatus: to,
-					userStatusDates: { ...notification.userStatusDates, [to]: now.toISOString() }
+					userStatusDates: {
+						...notification.userStatusDates,
+						[to]: action.at ? new Date(action.at).toISOString() : now.toISOString()
+					}
 				},
 				[{ kind: 'userStatus', from: notification.userStatus, to }]
 			);
@@ -615,7 +638,11 @@ export function allowedActions(
 			availability(
 				context,
 				{ kind: 'setUserStatus', code: status.code },
-				{ action: 'setUserStatus', code: status.code }
+				{
+					action: 'setUserStatus',
+					code: status.code,
+					...(status.recordsTime ? { inputs: [{ name: 'at' as const, isRequired: true }] } : {})
+				}
 			)
 		);
 	}

@@ -38,7 +38,9 @@ export const profileStatusSchema = z.object({
 	lowest: statusNumberSchema,
 	highest: statusNumberSchema,
 	role: roleSchema.optional(),
-	aliases: z.array(userStatusCodeSchema).optional()
+	aliases: z.array(userStatusCodeSchema).optional(),
+	/** Setting it asks when it happened (HWSD: when the goods reached the customer). */
+	recordsTime: z.boolean().optional()
 });
 export type ProfileStatus = z.infer<typeof profileStatusSchema>;
 
