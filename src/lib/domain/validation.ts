@@ -1,26 +1,7 @@
 import type { z } from './zod';
 
-/** Why a field was refused; the UI turns it into a message that names the field. */
-export type ValidationCode =
-	| 'required'
-	| 'pattern'
-	| 'tooLong'
-	| 'invalidDate'
-	| 'endBeforeStart'
-	| 'notANumber'
-	| 'negative'
-	| 'unknownCode'
-	| 'routeMismatch'
-	| 'invalid';
-
-/** One refused field: its path in the record (e.g. `items.0.reasonCode`) and why. */
-export interface FieldIssue {
-	path: string;
-	code: ValidationCode;
-	params?: Record<string, string | number>;
-}
-
-const KNOWN_CODES = new Set<string>([
+/** Why a field was refused; the UI turns each into a message that names the field. */
+export const VALIDATION_CODES = [
 	'required',
 	'pattern',
 	'tooLong',
@@ -31,7 +12,17 @@ const KNOWN_CODES = new Set<string>([
 	'unknownCode',
 	'routeMismatch',
 	'invalid'
-]);
+] as const;
+export type ValidationCode = (typeof VALIDATION_CODES)[number];
+
+/** One refused field: its path in the record (e.g. `items.0.reasonCode`) and why. */
+export interface FieldIssue {
+	path: string;
+	code: ValidationCode;
+	params?: Record<string, string | number>;
+}
+
+const KNOWN_CODES = new Set<string>(VALIDATION_CODES);
 
 /**
  * Turns zod issues into field issues. Schemas set `error: '<code>'` on each check, so the message

@@ -1,3 +1,4 @@
+import { VALIDATION_CODES } from '../domain/validation';
 import type { MessageKey, MessageParams } from '../i18n/catalogue';
 
 /**
@@ -24,17 +25,8 @@ export const EXCHANGE_ERROR_CODES = [
 	'forbiddenKey',
 	'stringTooLong',
 	'moreErrors',
-	// one field of one record
-	'required',
-	'pattern',
-	'tooLong',
-	'invalidDate',
-	'endBeforeStart',
-	'notANumber',
-	'negative',
-	'unknownCode',
-	'routeMismatch',
-	'invalid',
+	// one field of one record: the form's own codes, then the file's
+	...VALIDATION_CODES,
 	'unknownType',
 	'unknownUserStatus',
 	'duplicateRecord',

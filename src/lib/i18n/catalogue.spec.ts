@@ -3,6 +3,7 @@ import { ROLES } from '../domain/actor';
 import { DEMAND_TYPES, ROUTES, SYSTEM_STATUSES } from '../domain/notification';
 import { ACTION_KINDS, ESCALATION_TARGETS, REFUSAL_CODES } from '../domain/status/engine';
 import { PAYMENT_STATUSES } from '../domain/status/profile';
+import { VALIDATION_CODES } from '../domain/validation';
 import { format, type Catalogue, type MessageKey } from './catalogue';
 import { en } from './en';
 import { zhCN } from './zh-CN';
@@ -16,6 +17,12 @@ const placeholders = (message: string) =>
 	[...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe.each(catalogues)('catalogue %s', (_name, catalogue) => {
+	it('has a message naming the field for every validation code', () => {
+		for (const code of VALIDATION_CODES) {
+			expect(catalogue.validation[code], code).toContain('{field}');
+		}
+	});
+
 	it('has a message for every refusal code', () => {
 		for (const code of REFUSAL_CODES) {
 			const message = catalogue.refusal[code];
