@@ -111,7 +111,8 @@ test('two tabs change the same notification: the first save wins, the second kee
 
 	await page.getByLabel('通知单描述', { exact: true }).fill('活动柜锁坏（第一个标签页）');
 	await otherPage.getByLabel('通知单描述', { exact: true }).fill('活动柜锁坏（第二个标签页）');
-	await page.getByRole('button', { name: '保存', exact: true }).click();
+	// Ctrl+S saves, as in SAP GUI.
+	await page.getByLabel('通知单描述', { exact: true }).press('Control+s');
 	await expect(page.getByText(`通知单 ${number} 已保存。`)).toBeVisible();
 
 	await otherPage.getByRole('button', { name: '保存', exact: true }).click();
