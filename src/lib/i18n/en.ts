@@ -470,7 +470,8 @@ export const en: Catalogue = {
 			parse: 'Parsing…',
 			validate: 'Checking records…',
 			masterData: 'Exporting master data…',
-			notifications: 'Exporting notifications…'
+			notifications: 'Exporting notifications…',
+			write: 'Writing: all of it or nothing; please keep this page open…'
 		},
 		error: {
 			tooLarge: 'The file is too large ({size} bytes); at most {max} bytes are accepted.',

@@ -445,7 +445,8 @@ export const zhCN = {
 			parse: '正在解析…',
 			validate: '正在检查记录…',
 			masterData: '正在导出主数据…',
-			notifications: '正在导出通知单…'
+			notifications: '正在导出通知单…',
+			write: '正在写入：全部写入或全部不写，请勿关闭页面…'
 		},
 		error: {
 			tooLarge: '文件过大（{size} 字节），最大允许 {max} 字节。',
