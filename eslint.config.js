@@ -53,12 +53,12 @@ export default ts.config(
 								'jspdf',
 								'jspdf-autotable',
 								'$lib/*',
-								'../data/*',
-								'../pdf/*',
-								'../services/*',
-								'../components/*',
-								'../exchange/*',
-								'../i18n/*'
+								'**/data/*',
+								'**/pdf/*',
+								'**/services/*',
+								'**/components/*',
+								'**/exchange/*',
+								'**/i18n/*'
 							],
 							message: 'domain/ is plain TypeScript: no UI, storage, PDF or i18n imports.'
 						}

@@ -1,4 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+/** The same Chromium that scripts/ensure-chromium.js finds (or installed). */
+const chromiumPath =
+	[process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+		(path): path is string => !!path && existsSync(path)
+	) ?? '/usr/bin/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 4321);
 
@@ -7,7 +14,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	forbidOnly: !!process.env.CI,
+	// A focused test would silently drop the rest of the suite: never allowed, in CI or not.
+	forbidOnly: true,
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	reporter: [['list']],
@@ -16,7 +24,7 @@ export default defineConfig({
 		serviceWorkers: 'allow',
 		locale: 'zh-CN',
 		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			executablePath: chromiumPath,
 			args: [
 				'--no-sandbox',
 				'--disable-gpu',

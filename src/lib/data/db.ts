@@ -14,6 +14,8 @@ export interface DraftRow {
 	key: string;
 	value: unknown;
 	savedAt: string;
+	/** The page (tab) that wrote it: a save in one tab must not delete another tab's draft. */
+	owner?: string;
 }
 
 /** The name of the IndexedDB database on every device. */

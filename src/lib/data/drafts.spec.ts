@@ -8,8 +8,13 @@ beforeEach(async () => {
 
 describe('drafts', () => {
 	it('keeps the latest content of a form with the time it was saved', async () => {
-		await saveDraft('setup', { centreName: '上海' }, new Date('2001-03-07T08:00:00Z'));
-		await saveDraft('setup', { centreName: '上海服务中心' }, new Date('2001-03-07T08:00:05Z'));
+		await saveDraft('setup', { centreName: '上海' }, undefined, new Date('2001-03-07T08:00:00Z'));
+		await saveDraft(
+			'setup',
+			{ centreName: '上海服务中心' },
+			undefined,
+			new Date('2001-03-07T08:00:05Z')
+		);
 
 		expect(await loadDraft('setup')).toEqual({
 			key: 'setup',

@@ -1,8 +1,29 @@
 import { db, type DraftRow } from './db';
 
+/** A form's draft as one page (tab) wrote it. */
+export interface DraftRef {
+	key: string;
+	owner: string;
+}
+
 /** Keeps a form's current content, so a reload, crash or update loses nothing. */
-export async function saveDraft(key: string, value: unknown, now = new Date()): Promise<void> {
-	await db.drafts.put({ key, value: toPlainData(value), savedAt: now.toISOString() });
+export async function saveDraft(
+	key: string,
+	value: unknown,
+	owner?: string,
+	now = new Date()
+): Promise<void> {
+	const row = { key, value: toPlainData(value), savedAt: now.toISOString() };
+	await db.drafts.put(owner ? { ...row, owner } : row);
+}
+
+/**
+ * Forgets a draft once its content is saved for real, unless another tab wrote it since: that
+ * tab's typing stays. Runs inside the caller's transaction (which must include `drafts`).
+ */
+export async function forgetOwnDraft(ref: DraftRef): Promise<void> {
+	const row = await db.drafts.get(ref.key);
+	if (row && (row.owner === undefined || row.owner === ref.owner)) await db.drafts.delete(ref.key);
 }
 
 /** The draft kept for a form, if any. */

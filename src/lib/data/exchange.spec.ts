@@ -21,6 +21,8 @@ import {
 } from './notifications';
 import { getIdentity, getStoredConfiguration } from './settings';
 import { defaultConfiguration } from '../domain/configuration';
+import homeServices from '../domain/status/fixtures/home-services.json';
+import { configurationSchema } from '../domain/status/profile';
 import type { MasterRecord } from '../domain/master-data';
 import { fieldsOf, recordChange, type Notification } from '../domain/notification';
 import { makeActor, makeFields, makeItem } from '../domain/test-factories';
@@ -154,7 +156,7 @@ describe('export and import round trip', () => {
 			now: EXPORTED_AT,
 			onProgress: (p) => p.phase === 'notifications' && progress.push(p.done)
 		});
-		expect(file.fileName).toMatch(/^shouhou-4002-\d{8}-\d{4}\.json$/);
+		expect(file.fileName).toMatch(/^shouhou-4002-01-\d{8}-\d{4}\.json$/);
 		expect(progress).toEqual([1000, 2000, made.length + 2500]);
 		const bytes = new Uint8Array(await file.blob.arrayBuffer());
 
@@ -568,17 +570,26 @@ describe('restoreFromExport (first run)', () => {
 		expect(await getIdentity()).toBeUndefined();
 	});
 
-	it('stores the file’s configuration when it is not the default one', async () => {
+	it('stores the file’s configuration when it is not the built-in one', async () => {
+		const trade = configurationSchema.parse(homeServices);
 		const configuration = {
-			...defaultConfiguration,
-			types: defaultConfiguration.types.map((type) => ({
-				...type,
-				label: { ...type.label, en: `${type.label.en}!` }
-			}))
+			types: [...defaultConfiguration.types, ...trade.types],
+			profiles: [...defaultConfiguration.profiles, ...trade.profiles]
 		};
 		const bytes = makeFileBytes([makeNumbered(1)], [], { configuration });
 		await wipe();
 		expect((await restoreFromExport(new File([bytes], 'b.json'), '02')).ok).toBe(true);
 		expect(await getStoredConfiguration()).toEqual(configuration);
+	});
+
+	it('keeps the app’s own built-in set when the file carries an older copy of it', async () => {
+		const older = structuredClone(defaultConfiguration);
+		for (const profile of older.profiles) {
+			for (const status of profile.statuses) delete status.recordsTime;
+		}
+		const bytes = makeFileBytes([makeNumbered(1)], [], { configuration: older });
+		await wipe();
+		expect((await restoreFromExport(new File([bytes], 'c.json'), '02')).ok).toBe(true);
+		expect(await getStoredConfiguration()).toBeUndefined();
 	});
 });

@@ -8,7 +8,7 @@ import {
 	setStoredConfiguration
 } from './settings';
 import type { Actor } from '../domain/actor';
-import { defaultConfiguration } from '../domain/configuration';
+import { defaultConfiguration, isBuiltInConfiguration } from '../domain/configuration';
 import { deviceCodeSchema, deviceIdentitySchema, type DeviceIdentity } from '../domain/identity';
 import type { MasterKind, MasterRecord } from '../domain/master-data';
 import type { Notification } from '../domain/notification';
@@ -293,7 +293,7 @@ export async function restoreFromExport(
 	});
 	const planned = planImport(preview, {}, { actor: RESTORE_ACTOR, now: options.now ?? new Date() });
 	if (!planned.ok) return { ok: false, errors: planned.errors };
-	const isDefault = canonicalJson(file.configuration) === canonicalJson(defaultConfiguration);
+	const isDefault = isBuiltInConfiguration(file.configuration);
 	const result = await writePlan(planned.plan, {
 		identity,
 		...(isDefault ? {} : { configuration: file.configuration })

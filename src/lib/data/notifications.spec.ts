@@ -60,20 +60,34 @@ describe('notification repository', () => {
 		await db.drafts.put({
 			key: 'notification:new',
 			value: { x: 1 },
-			savedAt: new Date().toISOString()
+			savedAt: new Date().toISOString(),
+			owner: 'tab-a'
 		});
 		await expect(
 			addNotification(makeFields({ description: '' }), assistant, defaultConfiguration, {
-				draftKey: 'notification:new'
+				draft: { key: 'notification:new', owner: 'tab-a' }
 			})
 		).rejects.toThrow();
 		expect(await db.notifications.count()).toBe(0);
 		expect(await db.drafts.get('notification:new')).toBeDefined();
 		const next = await addNotification(makeFields(), assistant, defaultConfiguration, {
-			draftKey: 'notification:new'
+			draft: { key: 'notification:new', owner: 'tab-a' }
 		});
 		expect(next.number).toBe('4002-01-000001');
 		expect(await db.drafts.get('notification:new')).toBeUndefined();
+	});
+
+	it('leaves the draft another tab wrote since: that tab’s typing stays', async () => {
+		await db.drafts.put({
+			key: 'notification:new',
+			value: { x: 2 },
+			savedAt: new Date().toISOString(),
+			owner: 'tab-b'
+		});
+		await addNotification(makeFields(), assistant, defaultConfiguration, {
+			draft: { key: 'notification:new', owner: 'tab-a' }
+		});
+		expect((await db.drafts.get('notification:new'))?.owner).toBe('tab-b');
 	});
 
 	it('refuses to save a copy that another tab changed since it was opened', async () => {
@@ -164,5 +178,23 @@ describe('notification repository', () => {
 				defaultConfiguration
 			)
 		).rejects.toBeInstanceOf(ForeignRecordError);
+	});
+});
+
+describe('the sales office', () => {
+	beforeEach(async () => {
+		await db.delete();
+		await db.open();
+		await identify('4003', '01');
+	});
+
+	it('is stamped from the creating centre, whatever the form said', async () => {
+		const created = await addNotification(
+			makeFields({ salesOffice: '4002' }),
+			assistant,
+			defaultConfiguration
+		);
+		expect(created.salesOffice).toBe('4003');
+		expect(created.centre).toBe('4003');
 	});
 });

@@ -1,4 +1,5 @@
 import { db } from './db';
+import { forgetOwnDraft, type DraftRef } from './drafts';
 import { IDENTITY_KEY, SEQUENCE_KEY } from './settings';
 import { ConflictError, NotificationMissingError, ForeignRecordError } from './errors';
 import type { Actor } from '../domain/actor';
@@ -39,7 +40,7 @@ export async function addNotification(
 	fields: NotificationFields,
 	actor: Actor,
 	configuration: Configuration,
-	options: { now?: Date; draftKey?: string } = {}
+	options: { now?: Date; draft?: DraftRef } = {}
 ): Promise<Notification> {
 	const valid = notificationFieldsSchema.parse(fields);
 	const profile = profileOfType(configuration, valid.type);
@@ -55,17 +56,21 @@ export async function addNotification(
 			number = formatNotificationNumber(identity.centreCode, identity.deviceCode, sequence);
 		} while (await db.notifications.get(number));
 		const notification = notificationSchema.parse(
-			createNotification(valid, {
-				number,
-				centre: identity.centreCode,
-				initialUserStatus: initial.code,
-				actor,
-				now: options.now ?? new Date()
-			})
+			// The sales office is the responsibility centre that creates it (SPEC §3), never typed.
+			createNotification(
+				{ ...valid, salesOffice: identity.centreCode },
+				{
+					number,
+					centre: identity.centreCode,
+					initialUserStatus: initial.code,
+					actor,
+					now: options.now ?? new Date()
+				}
+			)
 		);
 		await db.notifications.add(notification);
 		await db.settings.put({ key: SEQUENCE_KEY, value: sequence });
-		if (options.draftKey) await db.drafts.delete(options.draftKey);
+		if (options.draft) await forgetOwnDraft(options.draft);
 		return notification;
 	});
 }
@@ -99,7 +104,7 @@ async function changeNotification(
 	number: string,
 	expectedRev: string,
 	change: (current: Notification) => TransitionResult,
-	draftKey?: string
+	draft?: DraftRef
 ): Promise<ChangeResult> {
 	return db.transaction('rw', [db.settings, db.notifications, db.drafts], async () => {
 		const current = await currentForChange(number, expectedRev);
@@ -107,7 +112,7 @@ async function changeNotification(
 		if (!result.ok) return result;
 		const updated = notificationSchema.parse(result.notification);
 		await db.notifications.put(updated);
-		if (draftKey) await db.drafts.delete(draftKey);
+		if (draft) await forgetOwnDraft(draft);
 		return { ok: true as const, notification: updated };
 	});
 }
@@ -119,7 +124,7 @@ export async function saveNotificationFields(
 	fields: NotificationFields,
 	actor: Actor,
 	configuration: Configuration,
-	options: { now?: Date; draftKey?: string } = {}
+	options: { now?: Date; draft?: DraftRef } = {}
 ): Promise<ChangeResult> {
 	const valid = notificationFieldsSchema.parse(fields);
 	const now = options.now ?? new Date();
@@ -129,7 +134,7 @@ export async function saveNotificationFields(
 		number,
 		expectedRev,
 		(current) => transition(current, { kind: 'edit', fields: valid }, actor, configuration, now),
-		options.draftKey
+		options.draft
 	);
 }
 

@@ -6,7 +6,7 @@ export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
 /** Who does something on this device: a person of the centre in one role. */
-export const actorSchema = z.object({
+export const actorSchema = z.looseObject({
 	code: z
 		.string({ error: 'required' })
 		.trim()

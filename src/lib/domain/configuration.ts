@@ -23,3 +23,19 @@ export const defaultConfiguration: Configuration = configurationSchema.parse({
 	],
 	profiles: [z1Profile, z2Profile]
 });
+
+/**
+ * Whether a configuration is the built-in furniture set, of this or an earlier app version (same
+ * types and status profiles, perhaps older details). A device restored from such a file keeps the
+ * app's own built-in set, so later improvements to it are not pinned to an old copy.
+ */
+export function isBuiltInConfiguration(configuration: Configuration): boolean {
+	const key = (c: Configuration) =>
+		JSON.stringify({
+			types: c.types.map((type) => `${type.code}:${type.profileId}`).sort(),
+			profiles: c.profiles
+				.map((profile) => `${profile.id}:${profile.statuses.map((s) => s.code).join(',')}`)
+				.sort()
+		});
+	return key(configuration) === key(defaultConfiguration);
+}

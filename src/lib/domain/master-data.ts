@@ -30,7 +30,7 @@ const requiredText = (max: number) =>
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'tooLong' }).default('');
 
 /** A second service address of a customer (功能位置); its address becomes the object address. */
-export const functionalLocationSchema = z.object({
+export const functionalLocationSchema = z.looseObject({
 	code: requiredText(30).regex(/^[0-9A-Za-z_.-]+$/, { error: 'pattern' }),
 	description: optionalText(40),
 	address: requiredText(120)

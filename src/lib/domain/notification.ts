@@ -115,7 +115,7 @@ export const HISTORY_KINDS = [
 ] as const;
 
 /** One change of a notification: who, when, what, from, to (and why, where a reason is asked). */
-export const historyEntrySchema = z.object({
+export const historyEntrySchema = z.looseObject({
 	at: isoDateTimeSchema,
 	actor: actorSchema,
 	kind: z.enum(HISTORY_KINDS),
@@ -125,6 +125,15 @@ export const historyEntrySchema = z.object({
 	reason: z.string().optional()
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/** What a change says about itself; `recordChange` adds who and when. */
+export interface HistoryChange {
+	kind: HistoryEntry['kind'];
+	field?: string;
+	from?: string;
+	to?: string;
+	reason?: string;
+}
 
 /** The stored notification: the edited fields plus what the app keeps. */
 export const notificationSchema = z
@@ -228,7 +237,7 @@ export function changedFields(
 export function recordChange(
 	notification: Notification,
 	changes: Partial<Notification>,
-	entries: Omit<HistoryEntry, 'at' | 'actor'>[],
+	entries: HistoryChange[],
 	actor: Actor,
 	now: Date,
 	random: RandomId = randomId

@@ -88,12 +88,12 @@ describe('ExportWriter', () => {
 		expect(() => writer.finish()).toThrow(/header says 2/);
 	});
 
-	it('names the file shouhou-<centre>-<YYYYMMDD-HHmm>.json in local time', () => {
+	it('names the file shouhou-<centre>-<device>-<YYYYMMDD-HHmm>.json in local time', () => {
 		expect(buildExport(header, defaultConfiguration, [], []).fileName).toBe(
-			'shouhou-4002-20010309-0805.json'
+			`shouhou-4002-${header.device}-20010309-0805.json`
 		);
-		expect(exportFileName('HQ01', new Date(2024, 11, 31, 23, 59))).toBe(
-			'shouhou-HQ01-20241231-2359.json'
+		expect(exportFileName('HQ01', '02', new Date(2024, 11, 31, 23, 59))).toBe(
+			'shouhou-HQ01-02-20241231-2359.json'
 		);
 	});
 });

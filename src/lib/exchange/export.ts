@@ -124,7 +124,11 @@ export class ExportWriter {
 		this.parts.push(this.encoder.encode(`${CHECKSUM_MEMBER}${checksum}"}`));
 		return {
 			blob: new Blob(this.parts as BlobPart[], { type: 'application/json' }),
-			fileName: exportFileName(this.header.centre.code, new Date(this.header.exportedAt)),
+			fileName: exportFileName(
+				this.header.centre.code,
+				this.header.device,
+				new Date(this.header.exportedAt)
+			),
 			checksum,
 			counts: { ...this.written }
 		};

@@ -78,11 +78,15 @@ export function masterKey(record: Pick<MasterRecord, 'kind' | 'code'>): string {
 	return `${record.kind}:${record.code}`;
 }
 
-/** `shouhou-<centre>-<YYYYMMDD-HHmm>.json`, in the device's local time. */
-export function exportFileName(centreCode: string, at: Date): string {
+/**
+ * `shouhou-<centre>-<device>-<YYYYMMDD-HHmm>.json`, in the device's local time: two devices of a
+ * centre exporting in the same minute give two different names.
+ */
+export function exportFileName(centreCode: string, deviceCode: string, at: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
 	const day = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}`;
-	return `shouhou-${centreCode}-${day}-${pad(at.getHours())}${pad(at.getMinutes())}.json`;
+	const time = `${pad(at.getHours())}${pad(at.getMinutes())}`;
+	return `shouhou-${centreCode}-${deviceCode}-${day}-${time}.json`;
 }
 
 /**

@@ -93,13 +93,19 @@ describe('readExchangeBytes: good files', () => {
 			...base,
 			items: base.items.map((item) => ({ ...item, serialNumber: 'SN-1' })),
 			longText: [{ at: base.createdAt, author: base.createdBy, text: '说明', photo: 'p1' }],
-			revision: { ...base.revision, device: '01' }
+			revision: { ...base.revision, device: '01' },
+			history: base.history.map((entry) => ({
+				...entry,
+				source: 'tablet',
+				actor: { ...entry.actor, badge: 'B7' }
+			}))
 		};
 		const result = readBytes('nested.json', sealEnvelope(makeEnvelope([notification], [])));
 		const read = result.ok ? result.file.notifications[0] : undefined;
 		expect(read?.items[0]).toMatchObject({ serialNumber: 'SN-1' });
 		expect(read?.longText[0]).toMatchObject({ photo: 'p1' });
 		expect(read?.revision).toMatchObject({ device: '01' });
+		expect(read?.history[0]).toMatchObject({ source: 'tablet', actor: { badge: 'B7' } });
 	});
 
 	it('reports progress through checksum, parse and validation', () => {

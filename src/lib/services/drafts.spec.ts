@@ -73,3 +73,16 @@ describe('DraftKeeper', () => {
 		expect(await restoreDraft('form', isForm)).toBeUndefined();
 	});
 });
+
+describe('DraftKeeper.stop', () => {
+	it('makes a save that was still pending, so leaving the page right after typing loses nothing', async () => {
+		const form = { text: '' };
+		const keeper = new DraftKeeper('form', () => ({ ...form }));
+		form.text = '刚输入';
+		keeper.schedule();
+		keeper.stop();
+		await vi.waitFor(async () =>
+			expect((await restoreDraft('form', isForm))?.draft).toEqual({ text: '刚输入' })
+		);
+	});
+});

@@ -1,6 +1,9 @@
-import { deleteDraft, loadDraft, saveDraft } from '$lib/data/drafts';
+import { deleteDraft, loadDraft, saveDraft, type DraftRef } from '$lib/data/drafts';
 import { onBeforeUpdate } from './before-update';
 import { handleError } from './handle-error';
+
+/** This page load: drafts it writes carry it, so saving here never deletes another tab's draft. */
+const PAGE_ID = globalThis.crypto.randomUUID();
 
 /**
  * Keeps a form as a draft while it is typed (debounced), and at once before an update reloads the
@@ -20,6 +23,11 @@ export class DraftKeeper<T> {
 		this.unregister = onBeforeUpdate(() => this.flush());
 	}
 
+	/** The draft as this page writes it, for the save that must forget it. */
+	get ref(): DraftRef {
+		return { key: this.key, owner: PAGE_ID };
+	}
+
 	/** Saves soon; called on every change of the form. */
 	schedule(): void {
 		clearTimeout(this.timer);
@@ -32,12 +40,12 @@ export class DraftKeeper<T> {
 		this.timer = undefined;
 		const value = this.read();
 		if (JSON.stringify(value) === this.baseline) await deleteDraft(this.key);
-		else await saveDraft(this.key, value);
+		else await saveDraft(this.key, value, PAGE_ID);
 	}
 
-	/** Stops keeping the draft (the form closed or was saved). */
+	/** Stops keeping the draft (the form closed or was saved); a save still pending is made now. */
 	stop(): void {
-		clearTimeout(this.timer);
+		if (this.timer !== undefined) this.flush().catch(handleError);
 		this.unregister();
 	}
 }

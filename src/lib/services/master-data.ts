@@ -13,17 +13,20 @@ import { t } from '$lib/i18n';
 import { handleError } from './handle-error';
 import { showToast } from './toast.svelte';
 
-/** Validates and saves a master-data record; returns the field issues that stop it. */
-export async function saveRecord(input: MasterRecordInput): Promise<FieldIssue[]> {
+/** Validates and saves a master-data record: saved, refused with field issues, or failed. */
+export async function saveRecord(
+	input: MasterRecordInput
+): Promise<{ kind: 'saved' } | { kind: 'invalid'; issues: FieldIssue[] } | { kind: 'failed' }> {
 	const parsed = masterRecordSchema.safeParse(input);
-	if (!parsed.success) return toFieldIssues(parsed.error);
+	if (!parsed.success) return { kind: 'invalid', issues: toFieldIssues(parsed.error) };
 	try {
 		await saveMasterRecord(parsed.data);
 		showToast('success', t('masterData.saved', { code: parsed.data.code }));
-		return [];
+		return { kind: 'saved' };
 	} catch (error) {
+		// The form keeps what was typed: a failed write never looks like a success.
 		handleError(error, 'error.saveFailed');
-		return [];
+		return { kind: 'failed' };
 	}
 }
 

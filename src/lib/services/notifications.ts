@@ -7,6 +7,7 @@ import {
 	saveNotificationFields,
 	type ChangeResult
 } from '$lib/data/notifications';
+import type { DraftRef } from '$lib/data/drafts';
 import { loadMasterData } from '$lib/data/master-data';
 import { checkReferences } from '$lib/domain/master-data';
 import {
@@ -67,12 +68,12 @@ function failure(error: unknown, number: string): SaveOutcome {
 export async function createFromForm(
 	fields: NotificationFields,
 	actor: Actor,
-	draftKey: string
+	draft: DraftRef
 ): Promise<SaveOutcome> {
 	try {
 		const issues = await validateFields(fields);
 		if (issues.length > 0) return { kind: 'invalid', issues };
-		const notification = await addNotification(fields, actor, currentConfiguration(), { draftKey });
+		const notification = await addNotification(fields, actor, currentConfiguration(), { draft });
 		showToast('success', t('notification.created', { number: notification.number }));
 		return { kind: 'saved', notification };
 	} catch (error) {
@@ -86,7 +87,7 @@ export async function saveFromForm(
 	expectedRev: string,
 	fields: NotificationFields,
 	actor: Actor,
-	draftKey: string
+	draft: DraftRef
 ): Promise<SaveOutcome> {
 	try {
 		const issues = await validateFields(fields);
@@ -97,9 +98,7 @@ export async function saveFromForm(
 			fields,
 			actor,
 			currentConfiguration(),
-			{
-				draftKey
-			}
+			{ draft }
 		);
 		if (!result.ok) return { kind: 'refused', refusal: result.refusal };
 		showToast('success', t('notification.saved', { number }));

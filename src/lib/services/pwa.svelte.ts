@@ -25,6 +25,10 @@ export async function startServiceWorker(): Promise<void> {
 		onNeedRefresh() {
 			pwa.needRefresh = true;
 		},
+		// Another tab accepted the update: save this tab's open forms too before it reloads.
+		onNeedReload() {
+			void runBeforeUpdate().finally(() => window.location.reload());
+		},
 		onOfflineReady() {
 			pwa.offlineReady = true;
 		},

@@ -22,7 +22,9 @@ export class ExchangePage {
 			this.page.waitForEvent('download'),
 			this.page.getByRole('button', { name: '导出', exact: true }).click()
 		]);
-		expect(download.suggestedFilename()).toMatch(/^shouhou-[0-9A-Z]{4}-\d{8}-\d{4}\.json$/);
+		expect(download.suggestedFilename()).toMatch(
+			/^shouhou-[0-9A-Z]{4}-[0-9A-Z]{2}-\d{8}-\d{4}\.json$/
+		);
 		await download.saveAs(path);
 		return path;
 	}

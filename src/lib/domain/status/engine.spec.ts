@@ -6,7 +6,7 @@ import {
 	ROUTES,
 	SYSTEM_STATUSES,
 	notificationSchema,
-	type HistoryEntry,
+	type HistoryChange,
 	type Notification,
 	type Route,
 	type SystemStatus
@@ -83,7 +83,7 @@ function expectRefusal(result: TransitionResult, code: RefusalCode, params?: Ref
 function expectRecorded(
 	before: Notification,
 	after: Notification,
-	entries: Omit<HistoryEntry, 'at' | 'actor'>[],
+	entries: HistoryChange[],
 	actor: Actor = assistant
 ) {
 	expect(after.history.slice(0, before.history.length)).toEqual(before.history);

@@ -4,7 +4,7 @@ import { formatSeedDate, formatSeedDateTime, isValidIsoDate, toIsoDate } from '.
 import {
 	applyFieldChanges,
 	recordChange,
-	type HistoryEntry,
+	type HistoryChange,
 	type Notification,
 	type NotificationFields,
 	type Route,
@@ -433,11 +433,7 @@ function statusTimeRefusal(notification: Notification, at: string, now: Date): R
 	return undefined;
 }
 
-function systemStatusEntry(
-	from: SystemStatus,
-	to: SystemStatus,
-	reason?: string
-): Omit<HistoryEntry, 'at' | 'actor'> {
+function systemStatusEntry(from: SystemStatus, to: SystemStatus, reason?: string): HistoryChange {
 	return reason === undefined
 		? { kind: 'systemStatus', from, to }
 		: { kind: 'systemStatus', from, to, reason };
@@ -478,11 +474,8 @@ function apply(
 ): Notification {
 	const { notification, actor } = context;
 	const from = notification.systemStatus;
-	const record = (
-		base: Notification,
-		changes: Partial<Notification>,
-		entries: Omit<HistoryEntry, 'at' | 'actor'>[]
-	) => recordChange(base, changes, entries, actor, now, random);
+	const record = (base: Notification, changes: Partial<Notification>, entries: HistoryChange[]) =>
+		recordChange(base, changes, entries, actor, now, random);
 	switch (action.kind) {
 		case 'putInProcess':
 			return record(without(notification, 'postponement'), { systemStatus: 'NOPR' }, [
