@@ -12,6 +12,8 @@ export const en: Catalogue = {
 		confirm: 'OK',
 		save: 'Save',
 		retry: 'Retry',
+		yes: 'yes',
+		no: 'no',
 		reload: 'Reload'
 	},
 	nav: {

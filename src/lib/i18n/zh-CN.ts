@@ -10,6 +10,8 @@ export const zhCN = {
 		confirm: '确定',
 		save: '保存',
 		retry: '重试',
+		yes: '是',
+		no: '否',
 		reload: '重新加载'
 	},
 	nav: {

@@ -103,6 +103,7 @@ function valueText(
 	typeCode: string
 ): string {
 	if (!value) return t('notification.none');
+	if (value === 'true' || value === 'false') return t(value === 'true' ? 'app.yes' : 'app.no');
 	if (kind === 'userStatus') return userStatusText(configuration, typeCode, value);
 	if (kind === 'systemStatus')
 		return systemStatusText({ systemStatus: value as Notification['systemStatus'] });
