@@ -114,10 +114,11 @@ export async function confirmImport(
 /** Sets up a new device from an export file; returns the identity, or the errors in words. */
 export async function restoreDevice(
 	file: File,
-	deviceCode: string
+	deviceCode: string,
+	onProgress?: (progress: ReadProgress) => void
 ): Promise<{ ok: true; identity: DeviceIdentity } | { ok: false; errors: string[] }> {
 	try {
-		const result = await restoreFromExport(file, deviceCode);
+		const result = await restoreFromExport(file, deviceCode, onProgress ? { onProgress } : {});
 		if (!result.ok) return { ok: false, errors: result.errors.map(exchangeErrorText) };
 		await Promise.all([loadConfiguration(), deleteDraft(SETUP_DRAFT_KEY)]);
 		setAppIdentity(result.identity);
