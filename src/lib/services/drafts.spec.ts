@@ -26,9 +26,10 @@ describe('DraftKeeper', () => {
 	});
 
 	it('saves what was typed a moment after typing stops, and restores it', async () => {
-		vi.useFakeTimers();
 		const form = { text: '' };
 		const keeper = new DraftKeeper('form', () => ({ ...form }));
+		await keeper.restore(isForm, () => undefined);
+		vi.useFakeTimers();
 		form.text = '活动柜锁坏';
 		keeper.schedule();
 		expect(await restoreDraft('form', isForm)).toBeUndefined();
@@ -78,11 +79,32 @@ describe('DraftKeeper.stop', () => {
 	it('makes a save that was still pending, so leaving the page right after typing loses nothing', async () => {
 		const form = { text: '' };
 		const keeper = new DraftKeeper('form', () => ({ ...form }));
+		await keeper.restore(isForm, () => undefined);
 		form.text = '刚输入';
 		keeper.schedule();
 		keeper.stop();
 		await vi.waitFor(async () =>
 			expect((await restoreDraft('form', isForm))?.draft).toEqual({ text: '刚输入' })
 		);
+	});
+});
+
+describe('DraftKeeper.restore', () => {
+	it('hands a stored draft to the form, and saves nothing before it has looked', async () => {
+		await db.drafts.put({
+			key: 'form',
+			value: { text: '昨天的输入' },
+			savedAt: '2001-03-07T00:00:00Z'
+		});
+		const form = { text: '' };
+		const keeper = new DraftKeeper('form', () => ({ ...form }));
+		keeper.schedule();
+		keeper.stop();
+		expect((await restoreDraft('form', isForm))?.draft).toEqual({ text: '昨天的输入' });
+
+		const next = new DraftKeeper('form', () => ({ ...form }));
+		await next.restore(isForm, (draft) => Object.assign(form, draft));
+		expect(form.text).toBe('昨天的输入');
+		next.stop();
 	});
 });

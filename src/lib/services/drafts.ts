@@ -12,6 +12,8 @@ const PAGE_ID = globalThis.crypto.randomUUID();
  */
 export class DraftKeeper<T> {
 	private timer: ReturnType<typeof setTimeout> | undefined;
+	/** Nothing is saved before the stored draft was looked at: it must not be overwritten unread. */
+	private isRestored = false;
 	private readonly baseline: string;
 	private readonly unregister: () => void;
 
@@ -28,8 +30,27 @@ export class DraftKeeper<T> {
 		return { key: this.key, owner: PAGE_ID };
 	}
 
-	/** Saves soon; called on every change of the form. */
+	/**
+	 * Looks for a draft of this form once, hands a restored one to `apply`, and from then on keeps
+	 * the form. Errors go through the funnel; the form then simply starts empty.
+	 */
+	async restore(
+		isDraft: (value: unknown) => value is T,
+		apply: (draft: T, savedAt: string) => void
+	): Promise<void> {
+		try {
+			const restored = await restoreDraft(this.key, isDraft);
+			this.isRestored = true;
+			if (restored) apply(restored.draft, restored.savedAt);
+		} catch (error) {
+			this.isRestored = true;
+			handleError(error);
+		}
+	}
+
+	/** Saves soon; called on every change of the form (ignored until `restore` has looked). */
 	schedule(): void {
+		if (!this.isRestored) return;
 		clearTimeout(this.timer);
 		this.timer = setTimeout(() => this.flush().catch(handleError), 300);
 	}
