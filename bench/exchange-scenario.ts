@@ -262,13 +262,11 @@ export function benchNotification(index: number, n: number): Notification {
 
 /** Record `index` as another device of this centre changed it: one long-text entry more. */
 function changedNotification(index: number, n: number): Notification {
-	let count = 0;
 	return appendLongText(
 		benchNotification(index, n),
 		'复查：客户再次来电确认处理结果。',
 		makeActor('staff'),
-		EXPORTED_AT,
-		() => `x${index.toString(36)}${count++}`
+		EXPORTED_AT
 	);
 }
 
@@ -450,7 +448,16 @@ export async function runExchangeBenchmark(n: number, runtime: Runtime): Promise
 		check(preview.totals.notifications.new === n, 'all new');
 		const planned = await measure(
 			'planImport',
-			() => planImport(preview, {}, { actor: makeActor('assistant'), now: EXPORTED_AT }),
+			() =>
+				planImport(
+					preview,
+					{},
+					{
+						actor: makeActor('assistant'),
+						now: EXPORTED_AT,
+						configuration: defaultConfiguration
+					}
+				),
 			() => ({ records: n })
 		);
 		if (!planned.ok) throw new Error(`plan refused: ${JSON.stringify(planned.errors[0])}`);

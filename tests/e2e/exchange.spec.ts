@@ -141,8 +141,9 @@ test('two devices of one centre change the same notification: the conflict is re
 	const desk = new ExchangePage(page);
 	await desk.choose(fromTablet);
 	await expect(desk.conflicts()).toHaveCount(1);
-	await expect(desk.conflicts()).toContainText('本机：活动柜锁坏（桌面电脑）');
-	await expect(desk.conflicts()).toContainText('文件：活动柜锁坏（平板）');
+	const row = desk.conflictField('通知单描述');
+	await expect(row).toContainText('活动柜锁坏（桌面电脑）');
+	await expect(row).toContainText('活动柜锁坏（平板）');
 	await desk.confirmButton().click();
 	await expect(desk.errors()).toContainText('冲突尚未处理');
 	await desk.resolveAll('保留本机版本');
@@ -172,7 +173,7 @@ test('two devices of one centre change the same notification: the conflict is re
 	);
 	await desk.choose(fromTabletAgain);
 	await expect(desk.conflicts()).toHaveCount(1);
-	await page.getByLabel(`通知单 ${number} 的处理`).selectOption({ label: '采用文件中的版本' });
+	await desk.resolveField(number, '通知单描述', '采用文件中的版本');
 	await desk.confirm();
 	await deskNotification.goto(number);
 	await expect(page.locator('h1')).toContainText('活动柜锁坏（平板，第二次）');

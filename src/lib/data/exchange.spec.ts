@@ -90,7 +90,11 @@ async function importBytes(
 	const read = readExchangeBytes(name, bytes, { configuration });
 	if (!read.ok) return read;
 	const preview = await previewFiles([read.file]);
-	const planned = planImport(preview, decisions, { actor: supervisor, now: new Date() });
+	const planned = planImport(preview, decisions, {
+		actor: supervisor,
+		now: new Date(),
+		configuration: defaultConfiguration
+	});
 	if (!planned.ok) return planned;
 	const written = await writeImport(planned.plan);
 	return written.ok ? { ok: true, preview } : written;
@@ -232,14 +236,15 @@ describe('a refused file leaves the stored data exactly as it was', () => {
 		[
 			'malformed JSON',
 			() => sealText('{"format":"shouhou-exchange","x":}'),
-			{ code: 'invalidJson' }
+			// V8 names the position for some errors only.
+			{ code: expect.stringMatching(/^invalidJson(At)?$/) as ExchangeError['code'] }
 		],
 		[
 			'wrong format name',
 			() => sealEnvelope(makeEnvelope([], [], { format: 'other' })),
 			{ code: 'wrongFormat', field: 'format' }
 		],
-		['truncated file', () => good().subarray(0, 900), { code: 'invalidJson' }],
+		['truncated file', () => good().subarray(0, 900), { code: 'truncated' }],
 		['one flipped byte', () => flip(good(), 700), { code: 'checksumMismatch' }],
 		[
 			'prototype pollution',
@@ -253,7 +258,7 @@ describe('a refused file leaves the stored data exactly as it was', () => {
 		['nesting 100,000 deep', deep, { code: 'tooDeep' }],
 		[
 			'a newer format version',
-			() => sealEnvelope(makeEnvelope([], [], { formatVersion: 2 })),
+			() => sealEnvelope(makeEnvelope([], [], { formatVersion: 3 })),
 			{ code: 'newerVersion' }
 		],
 		[
@@ -315,7 +320,7 @@ describe('writing is all or nothing', () => {
 		const planned = planImport(
 			await previewFiles([read.file]),
 			{},
-			{ actor: supervisor, now: new Date() }
+			{ actor: supervisor, now: new Date(), configuration: defaultConfiguration }
 		);
 		if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
 		return planned.plan;
@@ -431,7 +436,7 @@ describe('two devices of one centre', () => {
 		const planned = planImport(
 			preview,
 			{ byNumber: { [number]: 'takeTheirs' } },
-			{ actor: supervisor, now: new Date() }
+			{ actor: supervisor, now: new Date(), configuration: defaultConfiguration }
 		);
 		if (!planned.ok) throw new Error('plan refused');
 		expect((await writeImport(planned.plan)).ok).toBe(true);
@@ -440,10 +445,12 @@ describe('two devices of one centre', () => {
 		expect(merged?.description).toBe('设备02：更换锁芯');
 		expect(merged?.history.at(-1)).toMatchObject({
 			kind: 'conflict',
-			from: ours.revision.rev,
+			field: 'description',
+			from: '设备01：客户改约时间',
+			to: '设备02：更换锁芯',
 			actor: supervisor
 		});
-		expect(merged?.history.at(-1)?.to).toContain('设备01：客户改约时间');
+		expect(merged?.revision.ancestry).toContain(ours.revision.rev);
 		expect(merged?.history.filter((e) => e.kind === 'field').map((e) => e.to)).toEqual(
 			expect.arrayContaining(['设备01：客户改约时间', '设备02：更换锁芯'])
 		);
@@ -463,7 +470,7 @@ describe('two devices of one centre', () => {
 		expect(result.ok && result.preview.totals.notifications.conflict).toBe(1);
 		const merged = await getNotification(number);
 		expect(merged?.description).toBe('设备01：客户改约时间');
-		expect(merged?.history.at(-1)?.to).toContain('设备02：更换锁芯');
+		expect(merged?.history.at(-1)).toMatchObject({ kind: 'conflict', from: '设备02：更换锁芯' });
 		// Importing device 02's file again is no conflict: the merge descends from it.
 		const again = await importBytes('from-02.json', b);
 		expect(again.ok && again.preview.notifications[0]?.status).toBe('unchanged');

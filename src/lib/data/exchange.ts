@@ -126,14 +126,30 @@ export async function loadStoredVersions(files: readonly ValidatedFile[]): Promi
  */
 export async function previewFiles(
 	files: readonly ValidatedFile[],
-	context: { centreCode?: string; configuration?: Configuration } = {}
+	context: { identity?: DeviceIdentity; configuration?: Configuration } = {}
 ): Promise<ImportPreview> {
-	const centreCode = context.centreCode ?? (await getIdentity())?.centreCode;
-	if (!centreCode) throw new Error('import needs the device identity (first-run set-up)');
+	const identity = context.identity ?? (await getIdentity());
+	if (!identity) throw new Error('import needs the device identity (first-run set-up)');
 	const configuration =
 		context.configuration ?? (await getStoredConfiguration()) ?? defaultConfiguration;
 	const stored = await loadStoredVersions(files);
-	return previewImport(files, stored, { centreCode, configuration });
+	return previewImport(files, stored, {
+		centreCode: identity.centreCode,
+		deviceCode: identity.deviceCode,
+		configuration,
+		usedDeviceCodes: await usedDeviceCodes(identity.centreCode)
+	});
+}
+
+/** The device codes in the numbers (current and former) of this centre's stored notifications. */
+export async function usedDeviceCodes(centreCode: string): Promise<string[]> {
+	const codes = new Set<string>();
+	const numbers = await db.notifications.where('number').startsWith(`${centreCode}-`).primaryKeys();
+	for (const number of numbers) {
+		const parsed = parseNotificationNumber(String(number));
+		if (parsed) codes.add(parsed.deviceCode);
+	}
+	return [...codes];
 }
 
 /** What a write did, or every reason it wrote nothing. */
@@ -160,6 +176,12 @@ async function checkUnchanged(plan: ImportPlan, chunkSize: number): Promise<void
 			errors.push({ file: planned.file, record, code: 'changedSincePreview', params: {} });
 		});
 	}
+	const removed = await db.notifications.bulkGet(plan.removals.map((removal) => removal.number));
+	plan.removals.forEach((removal, index) => {
+		if (removed[index]?.revision.rev === removal.expected) return;
+		const record = { kind: 'notification' as const, key: removal.number };
+		errors.push({ file: removal.file, record, code: 'changedSincePreview', params: {} });
+	});
 	for (const chunk of chunksOf(plan.masterData, chunkSize)) {
 		const keys = chunk.map((p): [MasterKind, string] => [p.record.kind, p.record.code]);
 		const stored = await db.masterData.bulkGet(keys);
@@ -186,6 +208,16 @@ function highestOwnSequence(plan: ImportPlan, identity: DeviceIdentity | undefin
 	return highest;
 }
 
+/**
+ * This device's own range was found reused (a number collision): it takes a code not seen in this
+ * centre, so it never hands out a used number again. Inside the import's transaction.
+ */
+async function moveDevice(deviceCode: string, sequence: number): Promise<void> {
+	const identity = deviceIdentitySchema.parse((await db.settings.get(IDENTITY_KEY))?.value);
+	await db.settings.put({ key: IDENTITY_KEY, value: { ...identity, deviceCode } });
+	await db.settings.put({ key: SEQUENCE_KEY, value: sequence });
+}
+
 /** What a write adds besides the plan: the identity and configuration of a restore. */
 interface WriteExtras {
 	identity?: DeviceIdentity;
@@ -210,11 +242,16 @@ async function writePlan(plan: ImportPlan, extras: WriteExtras): Promise<WriteRe
 			for (const chunk of chunksOf(plan.notifications, chunkSize)) {
 				await db.notifications.bulkPut(chunk.map((planned) => planned.record));
 			}
+			await db.notifications.bulkDelete(plan.removals.map((removal) => removal.number));
 			for (const chunk of chunksOf(plan.masterData, chunkSize)) {
 				await db.masterData.bulkPut(chunk.map((planned) => planned.record));
 			}
 			if (extras.identity) await db.settings.put({ key: IDENTITY_KEY, value: extras.identity });
 			if (extras.configuration) await setStoredConfiguration(extras.configuration);
+			if (plan.moveDevice) {
+				await moveDevice(plan.moveDevice.deviceCode, plan.moveDevice.sequence);
+				return;
+			}
 			const identity = extras.identity ?? (await getIdentity());
 			const highest = highestOwnSequence(plan, identity);
 			const current = Number((await db.settings.get(SEQUENCE_KEY))?.value ?? 0);
@@ -287,11 +324,12 @@ export async function restoreFromExport(
 		centreName: file.header.centre.name,
 		deviceCode: device.data
 	});
-	const preview = await previewFiles([file], {
-		centreCode: identity.centreCode,
-		configuration: file.configuration
-	});
-	const planned = planImport(preview, {}, { actor: RESTORE_ACTOR, now: options.now ?? new Date() });
+	const preview = await previewFiles([file], { identity, configuration: file.configuration });
+	const planned = planImport(
+		preview,
+		{},
+		{ actor: RESTORE_ACTOR, now: options.now ?? new Date(), configuration: file.configuration }
+	);
 	if (!planned.ok) return { ok: false, errors: planned.errors };
 	const isDefault = isBuiltInConfiguration(file.configuration);
 	const result = await writePlan(planned.plan, {

@@ -19,8 +19,7 @@ import {
 	makeActor,
 	makeFields,
 	makeItem,
-	makeNotification,
-	sequentialRandom
+	makeNotification
 } from './test-factories';
 import { toFieldIssues, type FieldIssue } from './validation';
 
@@ -41,8 +40,7 @@ describe('createNotification', () => {
 			centre: '4002',
 			initialUserStatus: 'TZJL',
 			actor: assistant,
-			now: TEST_CREATED_AT,
-			random: () => 'abc'
+			now: TEST_CREATED_AT
 		});
 		const at = TEST_CREATED_AT.toISOString();
 		expect(notification).toEqual({
@@ -58,22 +56,24 @@ describe('createNotification', () => {
 			createdAt: at,
 			createdBy: assistant,
 			changedAt: at,
-			revision: { rev: '1-abc', ancestry: [] }
+			revision: { rev: expect.stringMatching(/^1-[0-9a-f]{32}$/), ancestry: [] }
 		});
 		expect(notificationSchema.parse(notification)).toEqual(notification);
 	});
 
-	it('makes random revision ids when none is injected', () => {
-		const a = makeNotification({});
-		const b = createNotification(makeFields(), {
+	it('derives the first revision from the content: same content, same id; other content, other id', () => {
+		const context = {
 			number: '4002-01-000022',
 			centre: '4002',
 			initialUserStatus: 'TZJL',
 			actor: assistant,
 			now: TEST_CREATED_AT
-		});
-		expect(b.revision.rev).toMatch(/^1-[0-9a-z]{12}$/);
-		expect(b.revision.rev).not.toBe(a.revision.rev);
+		};
+		const a = createNotification(makeFields(), context);
+		const b = createNotification(makeFields(), context);
+		const c = createNotification(makeFields({ description: '抽屉锁坏' }), context);
+		expect(a.revision.rev).toBe(b.revision.rev);
+		expect(c.revision.rev).not.toBe(a.revision.rev);
 	});
 });
 
@@ -85,8 +85,7 @@ describe('recordChange', () => {
 			{ isUrgent: true },
 			[{ kind: 'field', field: 'isUrgent', from: 'false', to: 'true' }],
 			staff,
-			TEST_NOW,
-			() => 'x'
+			TEST_NOW
 		);
 		expect(after.isUrgent).toBe(true);
 		expect(after.changedAt).toBe(NOW_ISO);
@@ -98,7 +97,11 @@ describe('recordChange', () => {
 			from: 'false',
 			to: 'true'
 		});
-		expect(after.revision).toEqual({ rev: '2-x', ancestry: [before.revision.rev] });
+		expect(after.revision).toEqual({
+			rev: expect.stringMatching(/^2-[0-9a-f]{32}$/),
+			ancestry: [before.revision.rev]
+		});
+		expect(after.fieldRevs).toEqual({ isUrgent: after.revision.rev });
 		expect(before.isUrgent).toBe(false);
 	});
 });
@@ -111,7 +114,7 @@ describe('applyFieldChanges', () => {
 			requiredEnd: '2001-03-10',
 			isUrgent: true
 		});
-		const after = applyFieldChanges(before, fields, staff, TEST_NOW, sequentialRandom());
+		const after = applyFieldChanges(before, fields, staff, TEST_NOW);
 		expect(after.history.slice(1)).toEqual([
 			{
 				at: NOW_ISO,

@@ -1,7 +1,8 @@
 import { actorSchema, type Actor } from './actor';
 import { isoDateSchema, isoDateTimeSchema } from './dates';
 import { NOTIFICATION_NUMBER_PATTERN } from './numbering';
-import { firstRevision, nextRevision, revisionSchema, randomId, type RandomId } from './revision';
+import { canonicalJson } from './canonical';
+import { firstRevision, nextRevision, revisionIdSchema, revisionSchema } from './revision';
 import { z } from './zod';
 
 const text = (max: number) => z.string({ error: 'required' }).trim().max(max, { error: 'tooLong' });
@@ -102,7 +103,7 @@ export const longTextEntrySchema = z.looseObject({
 });
 export type LongTextEntry = z.infer<typeof longTextEntrySchema>;
 
-/** What a history entry records. */
+/** What a history entry records: the kinds this app writes. */
 export const HISTORY_KINDS = [
 	'created',
 	'field',
@@ -111,14 +112,29 @@ export const HISTORY_KINDS = [
 	'longText',
 	'printed',
 	'escalation',
-	'conflict'
+	'conflict',
+	'merge',
+	'renumbered',
+	'numberCollision'
 ] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
-/** One change of a notification: who, when, what, from, to (and why, where a reason is asked). */
+/**
+ * Entries that note how an exchange settled two copies (an automatic merge, a person's choice in a
+ * conflict) rather than a change of the record: they are left out of the revision hash, so two
+ * devices that settle one conflict to the same content reach the same revision (each keeps its own
+ * note, and the notes are joined when the copies meet again).
+ */
+export const ANNOTATION_KINDS: ReadonlySet<string> = new Set(['conflict', 'merge']);
+
+/**
+ * One change of a notification: who, when, what, from, to (and why, where a reason is asked). The
+ * kind is open: a kind written by a newer app is kept, travels on and is shown generically.
+ */
 export const historyEntrySchema = z.looseObject({
 	at: isoDateTimeSchema,
 	actor: actorSchema,
-	kind: z.enum(HISTORY_KINDS),
+	kind: z.string().min(1, { error: 'required' }).max(40, { error: 'tooLong' }),
 	field: z.string().optional(),
 	from: z.string().optional(),
 	to: z.string().optional(),
@@ -128,7 +144,7 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 /** What a change says about itself; `recordChange` adds who and when. */
 export interface HistoryChange {
-	kind: HistoryEntry['kind'];
+	kind: HistoryKind;
 	field?: string;
 	from?: string;
 	to?: string;
@@ -155,10 +171,86 @@ export const notificationSchema = z
 		createdAt: isoDateTimeSchema,
 		createdBy: actorSchema,
 		changedAt: isoDateTimeSchema,
-		revision: revisionSchema
+		revision: revisionSchema,
+		/**
+		 * For each merge unit (a field, or `status` for the status fields together), the revision
+		 * that last changed it; absent: unchanged since the record was created. Bookkeeping for the
+		 * field-by-field merge, not part of the revision hash.
+		 */
+		fieldRevs: z.record(z.string(), revisionIdSchema).optional(),
+		/** The numbers this record had before a number collision moved it, oldest first. */
+		formerNumbers: z
+			.array(z.string().regex(NOTIFICATION_NUMBER_PATTERN, { error: 'pattern' }))
+			.max(20)
+			.optional()
 	})
 	.superRefine(checkDateOrder);
 export type Notification = z.infer<typeof notificationSchema>;
+
+/** The status fields move together (the engine decides them as one), so they merge as one unit. */
+export const STATUS_FIELDS: ReadonlySet<string> = new Set([
+	'systemStatus',
+	'userStatus',
+	'userStatusDates',
+	'postponement',
+	'completion'
+]);
+
+/** Fields that never merge as values: identity, bookkeeping and the append-only logs. */
+const NOT_MERGED: ReadonlySet<string> = new Set([
+	'number',
+	'centre',
+	'createdAt',
+	'createdBy',
+	'changedAt',
+	'revision',
+	'fieldRevs',
+	'formerNumbers',
+	'history',
+	'longText'
+]);
+
+/**
+ * The merge unit a stored property belongs to: the property itself, `status` for the status
+ * fields, or undefined for what is not merged as a value. Unknown properties of a newer app are
+ * units of their own, so they merge too.
+ */
+export function mergeUnitOf(key: string): string | undefined {
+	if (NOT_MERGED.has(key)) return undefined;
+	return STATUS_FIELDS.has(key) ? 'status' : key;
+}
+
+/** The value of a merge unit in a record (the status unit: its fields together). */
+export function unitValue(record: Notification, unit: string): unknown {
+	const fields = record as Record<string, unknown>;
+	if (unit !== 'status') return fields[unit];
+	return Object.fromEntries([...STATUS_FIELDS].map((key) => [key, fields[key]]));
+}
+
+/** The merge units present in either record. */
+export function mergeUnits(...records: Notification[]): string[] {
+	const units = new Set<string>();
+	for (const record of records) {
+		for (const key of Object.keys(record)) {
+			const unit = mergeUnitOf(key);
+			if (unit) units.add(unit);
+		}
+	}
+	return [...units].sort();
+}
+
+/**
+ * What a revision id is hashed from (docs/exchange-format.md, "Revisions"): every property except
+ * the bookkeeping (`revision`, `changedAt`, `fieldRevs`) and the history entries that only note how
+ * an exchange settled two copies (`ANNOTATION_KINDS`).
+ */
+export function revisionContent(record: Notification): Record<string, unknown> {
+	const { revision: _revision, changedAt: _changedAt, fieldRevs: _fieldRevs, ...content } = record;
+	return {
+		...content,
+		history: record.history.filter((entry) => !ANNOTATION_KINDS.has(entry.kind))
+	};
+}
 
 /** Partner functions (合作伙伴): SH ship-to and VW responsible from the header, SP sold-to. */
 export function partnersOf(fields: Pick<NotificationFields, 'shipTo' | 'soldTo' | 'responsible'>): {
@@ -179,7 +271,6 @@ export interface CreateContext {
 	initialUserStatus: string;
 	actor: Actor;
 	now: Date;
-	random?: RandomId;
 }
 
 /** A new, outstanding notification with its initial user status and a "created" history entry. */
@@ -188,7 +279,7 @@ export function createNotification(
 	context: CreateContext
 ): Notification {
 	const at = context.now.toISOString();
-	return {
+	const record: Omit<Notification, 'revision'> = {
 		...fields,
 		number: context.number,
 		centre: context.centre,
@@ -200,9 +291,21 @@ export function createNotification(
 		history: [{ at, actor: context.actor, kind: 'created', to: context.number }],
 		createdAt: at,
 		createdBy: context.actor,
-		changedAt: at,
-		revision: firstRevision(context.random ?? randomId)
+		changedAt: at
 	};
+	return withFirstRevision(record);
+}
+
+/** A record without a revision given its first one, hashed from its content. */
+export function withFirstRevision(record: Omit<Notification, 'revision'>): Notification {
+	const placeholder = {
+		...record,
+		revision: { rev: '0-0', ancestry: [] }
+	} as unknown as Notification;
+	return {
+		...record,
+		revision: firstRevision(revisionContent(placeholder))
+	} as unknown as Notification;
 }
 
 /** The fields of a notification as the form edits them. */
@@ -230,26 +333,37 @@ export function changedFields(
 	);
 }
 
+/** The merge units whose value differs between two versions of a record. */
+export function changedUnits(before: Notification, after: Notification): string[] {
+	return mergeUnits(before, after).filter(
+		(unit) => canonicalJson(unitValue(before, unit)) !== canonicalJson(unitValue(after, unit))
+	);
+}
+
 /**
- * Marks a change: stamps the time, adds the history entries and gives the record its next revision.
- * Every function that changes a notification goes through here, so none forgets the history.
+ * Marks a change: stamps the time, adds the history entries and gives the record its next revision,
+ * hashed from the parent and the new content; every merge unit that changed is stamped with that
+ * revision. Every function that changes a notification goes through here, so none forgets the
+ * history or the stamps.
  */
 export function recordChange(
 	notification: Notification,
 	changes: Partial<Notification>,
 	entries: HistoryChange[],
 	actor: Actor,
-	now: Date,
-	random: RandomId = randomId
+	now: Date
 ): Notification {
 	const at = now.toISOString();
-	return {
+	const changed: Notification = {
 		...notification,
 		...changes,
 		history: [...notification.history, ...entries.map((entry) => ({ ...entry, at, actor }))],
-		changedAt: at,
-		revision: nextRevision(notification.revision, random)
+		changedAt: at
 	};
+	const revision = nextRevision(notification.revision, revisionContent(changed));
+	const stamps = { ...notification.fieldRevs };
+	for (const unit of changedUnits(notification, changed)) stamps[unit] = revision.rev;
+	return { ...changed, revision, fieldRevs: stamps };
 }
 
 /** Applies edited fields; one history entry per changed field (from → to). */
@@ -257,8 +371,7 @@ export function applyFieldChanges(
 	notification: Notification,
 	fields: NotificationFields,
 	actor: Actor,
-	now: Date,
-	random: RandomId = randomId
+	now: Date
 ): Notification {
 	const before = fieldsOf(notification);
 	const changed = changedFields(before, fields);
@@ -273,8 +386,7 @@ export function applyFieldChanges(
 			to: display(fields[field])
 		})),
 		actor,
-		now,
-		random
+		now
 	);
 }
 
@@ -283,8 +395,7 @@ export function appendLongText(
 	notification: Notification,
 	entryText: string,
 	actor: Actor,
-	now: Date,
-	random: RandomId = randomId
+	now: Date
 ): Notification {
 	const entry = longTextEntrySchema.parse({
 		at: now.toISOString(),
@@ -296,8 +407,7 @@ export function appendLongText(
 		{ longText: [...notification.longText, entry] },
 		[{ kind: 'longText', to: entry.text }],
 		actor,
-		now,
-		random
+		now
 	);
 }
 

@@ -6,19 +6,12 @@ import {
 	type NotificationFields,
 	type NotificationItem
 } from './notification';
-import type { RandomId } from './revision';
 
 /** The moment test notifications are created: the seed's example day, 2001/03/07 09:00 local. */
 export const TEST_CREATED_AT = new Date(2001, 2, 7, 9, 0, 0);
 
 /** A moment two days later, when tests act on the notification. */
 export const TEST_NOW = new Date(2001, 2, 9, 10, 30, 0);
-
-/** Deterministic revision ids: r1, r2, … (each factory call gets its own sequence). */
-export function sequentialRandom(prefix = 'r'): RandomId {
-	let count = 0;
-	return () => `${prefix}${++count}`;
-}
 
 const NAMES: Record<Role, { code: string; name: string }> = {
 	assistant: { code: '101', name: '李娜' },
@@ -76,8 +69,7 @@ export function makeNotification(overrides: Partial<Notification> = {}): Notific
 		centre: '4002',
 		initialUserStatus: 'TZJL',
 		actor: makeActor('assistant'),
-		now: TEST_CREATED_AT,
-		random: () => 'seed'
+		now: TEST_CREATED_AT
 	});
 	return { ...created, ...overrides };
 }

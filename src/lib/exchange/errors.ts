@@ -12,8 +12,10 @@ export const EXCHANGE_ERROR_CODES = [
 	'readFailed',
 	'notUtf8',
 	'checksumMissing',
+	'truncated',
 	'checksumMismatch',
 	'invalidJson',
+	'invalidJsonAt',
 	'tooDeep',
 	'notAnObject',
 	'wrongFormat',
@@ -34,6 +36,7 @@ export const EXCHANGE_ERROR_CODES = [
 	// the import
 	'conflictingFiles',
 	'unresolvedConflict',
+	'mergeInvalid',
 	'changedSincePreview',
 	'writeFailed',
 	'identityExists',

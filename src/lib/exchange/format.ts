@@ -9,7 +9,7 @@ import { z } from '../domain/zod';
 export const FORMAT_NAME = 'shouhou-exchange';
 
 /** The format version this app writes; older ones are migrated on import, newer ones refused. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Limits of an import (docs/exchange-format.md, "Limits"). */
 export const LIMITS = {
@@ -89,23 +89,8 @@ export function exportFileName(centreCode: string, deviceCode: string, at: Date)
 	return `shouhou-${centreCode}-${deviceCode}-${day}-${time}.json`;
 }
 
-/**
- * JSON with object keys sorted, so two records with the same content give the same text whatever
- * order their keys were written in. Only for depth-checked values (records of a read file).
- */
-export function canonicalJson(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-	if (value !== null && typeof value === 'object') {
-		const entries = Object.keys(value)
-			.sort()
-			.filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-			.map(
-				(key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`
-			);
-		return `{${entries.join(',')}}`;
-	}
-	return JSON.stringify(value) ?? 'null';
-}
+/** Canonical JSON (sorted keys) lives in the domain: revision ids are hashed from it. */
+export { canonicalJson } from '../domain/canonical';
 
 /** Whether a parsed JSON value is an object (not an array, not null). */
 export const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -54,23 +54,65 @@ function checkBytes(
 			options.onProgress?.({ phase: 'checksum', done, total })
 		);
 		if (actual !== tail.checksum) refuse(fileError(name, 'checksumMismatch'));
+	} else if (!endsLikeJson(bytes)) {
+		refuse(fileError(name, 'truncated'));
 	}
 	const deep = findExcessiveDepth(bytes, LIMITS.depth);
 	if (deep >= 0) refuse(fileError(name, 'tooDeep', { max: LIMITS.depth, position: deep }));
 	try {
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), hasChecksum: !!tail };
 	} catch {
-		return refuse(fileError(name, 'notUtf8'));
+		// Cut inside a character: the bytes before the last one decode.
+		const isCut = !tail && decodes(bytes.subarray(0, Math.max(0, bytes.length - 3)));
+		return refuse(fileError(name, isCut ? 'truncated' : 'notUtf8'));
 	}
 }
 
-/** JSON.parse of a depth-checked text; refuses anything but an object. */
+/** Whether the last byte that is not white space closes an object, as every whole file's does. */
+function endsLikeJson(bytes: Uint8Array): boolean {
+	for (let index = bytes.length - 1; index >= 0; index -= 1) {
+		const byte = bytes[index];
+		if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
+		return byte === 0x7d;
+	}
+	return false;
+}
+
+function decodes(bytes: Uint8Array): boolean {
+	try {
+		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Where JSON.parse stopped, from its message (the message itself is the engine's English). */
+function positionOf(error: unknown): number | undefined {
+	const match = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+	return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * JSON.parse of a depth-checked text; refuses anything but an object. JSON that stops at its last
+ * character is a truncated file, and is called so.
+ */
 function parseJson(name: string, text: string): LooseEnvelope {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
 	} catch (error) {
-		refuse(fileError(name, 'invalidJson', { detail: (error as Error).message }));
+		const position = positionOf(error);
+		const atEnd =
+			position === undefined
+				? /end of JSON/i.test(String(error))
+				: position >= text.trimEnd().length;
+		if (atEnd) refuse(fileError(name, 'truncated'));
+		refuse(
+			position === undefined
+				? fileError(name, 'invalidJson')
+				: fileError(name, 'invalidJsonAt', { position: position + 1 })
+		);
 	}
 	if (!isRecord(parsed)) refuse(fileError(name, 'notAnObject'));
 	return parsed;
@@ -254,8 +296,8 @@ async function readInline(source: ExchangeSource, options: ReadOptions): Promise
 	let bytes: Uint8Array;
 	try {
 		bytes = new Uint8Array(await source.arrayBuffer());
-	} catch (error) {
-		const errors = [fileError(source.name, 'readFailed', { detail: (error as Error).message })];
+	} catch {
+		const errors = [fileError(source.name, 'readFailed')];
 		return { ok: false, name: source.name, errors };
 	}
 	return readExchangeBytes(source.name, bytes, options);
@@ -270,9 +312,9 @@ function readInWorker(source: Blob & ExchangeSource, options: ReadOptions): Prom
 			worker.terminate();
 			resolve(event.data.result);
 		};
-		worker.onerror = (event) => {
+		worker.onerror = () => {
 			worker.terminate();
-			const errors = [fileError(source.name, 'readFailed', { detail: event.message ?? '' })];
+			const errors = [fileError(source.name, 'readFailed')];
 			resolve({ ok: false, name: source.name, errors });
 		};
 		try {
@@ -283,14 +325,9 @@ function readInWorker(source: Blob & ExchangeSource, options: ReadOptions): Prom
 				configuration: JSON.parse(JSON.stringify(options.configuration)) as Configuration
 			};
 			worker.postMessage(request);
-		} catch (error) {
+		} catch {
 			worker.terminate();
-			const detail = error instanceof Error ? error.message : String(error);
-			resolve({
-				ok: false,
-				name: source.name,
-				errors: [fileError(source.name, 'readFailed', { detail })]
-			});
+			resolve({ ok: false, name: source.name, errors: [fileError(source.name, 'readFailed')] });
 		}
 	});
 }

@@ -41,8 +41,19 @@ function fromV0(envelope: LooseEnvelope, context: MigrationContext): LooseEnvelo
 	};
 }
 
-/** The steps by the version they start from; a v2 adds `1: fromV1` here and nothing else. */
-const STEPS: Record<number, MigrationStep> = { 0: fromV0 };
+/**
+ * v1 → v2: the records are the same; v2 adds what v1 did not keep (`fieldRevs`, `formerNumbers`,
+ * history kinds beyond v1's) and derives new revision ids from content. A v1 record has no change
+ * stamps, so a field it changed counts as unchanged since creation in a merge
+ * (docs/exchange-format.md, "Version 2"). The version moved so that a v1 app refuses v2 files: it
+ * would change records without stamping them, and a later merge would take the wrong side.
+ */
+function fromV1(envelope: LooseEnvelope): LooseEnvelope {
+	return { ...envelope, formatVersion: 2 };
+}
+
+/** The steps by the version they start from; a v3 adds `2: fromV2` here and nothing else. */
+const STEPS: Record<number, MigrationStep> = { 0: fromV0, 1: fromV1 };
 
 /** The oldest version the chain can read. */
 export const OLDEST_FORMAT_VERSION = 0;

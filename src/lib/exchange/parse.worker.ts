@@ -16,8 +16,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 			onProgress: (progress) => post({ type: 'progress', progress })
 		});
 		post({ type: 'result', result });
-	} catch (error) {
-		const errors = [fileError(name, 'readFailed', { detail: (error as Error).message })];
+	} catch {
+		const errors = [fileError(name, 'readFailed')];
 		post({ type: 'result', result: { ok: false, name, errors } });
 	}
 };

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfiguration } from '../domain/configuration';
 import type { MasterRecord } from '../domain/master-data';
 import { recordChange, type Notification } from '../domain/notification';
-import { makeActor, sequentialRandom } from '../domain/test-factories';
+import { makeActor } from '../domain/test-factories';
 import { masterKey, type ValidatedFile } from './format';
 import { keysToFetch, previewImport, type StoredVersions } from './preview';
 import { TEST_EXPORTED_AT, makeNumbered } from './test-files';
 
 const staff = makeActor('staff');
-const random = sequentialRandom('p');
 
 /** The next revision of a notification, with a new description. */
 function changed(notification: Notification, description: string): Notification {
@@ -17,8 +16,7 @@ function changed(notification: Notification, description: string): Notification 
 		{ description },
 		[{ kind: 'field', field: 'description' }],
 		staff,
-		new Date(),
-		random
+		new Date()
 	);
 }
 
@@ -30,10 +28,10 @@ function fileOf(
 ): ValidatedFile {
 	return {
 		name,
-		sourceVersion: 1,
+		sourceVersion: 2,
 		header: {
 			format: 'shouhou-exchange',
-			formatVersion: 1,
+			formatVersion: 2,
 			appVersion: 'test',
 			centre: { code: centre, name: centre },
 			device: '01',
@@ -53,7 +51,12 @@ function storedOf(notifications: Notification[], masterData: MasterRecord[] = []
 	};
 }
 
-const context = { centreCode: '4002', configuration: defaultConfiguration };
+const context = {
+	centreCode: '4002',
+	deviceCode: '01',
+	configuration: defaultConfiguration,
+	usedDeviceCodes: []
+};
 
 const staffRecord = (name: string): MasterRecord => ({
 	kind: 'staff',
@@ -100,7 +103,10 @@ describe('previewImport: notifications by revision ancestry', () => {
 			new: 1,
 			theirsNewer: 1,
 			unchanged: 2,
+			merged: 0,
 			conflict: 1,
+			collision: 0,
+			moved: 0,
 			invalid: 0
 		});
 		expect(preview.canWrite).toBe(true);
@@ -156,15 +162,15 @@ describe('previewImport: notifications by revision ancestry', () => {
 		expect(keysToFetch(files)).toEqual({ numbers: [ours.number], masterKeys: [['staff', '202']] });
 	});
 
-	it('previews 100,000 notifications in well under a few seconds (no quadratic scan)', () => {
+	// No wall-clock assertion (npm run bench measures): a quadratic scan of 100,000 would take
+	// hours, far past this test's time limit.
+	it('previews 100,000 notifications (no quadratic scan)', { timeout: 60_000 }, () => {
 		const many = Array.from({ length: 100_000 }, (_, i) => ({
 			...base,
 			number: `4002-01-${String(i + 1).padStart(6, '0')}`
 		}));
 		const stored = storedOf(many.slice(0, 50_000));
-		const started = performance.now();
 		const preview = previewImport([fileOf('big.json', many)], stored, context);
-		expect(performance.now() - started).toBeLessThan(3000);
 		expect(preview.totals.notifications).toMatchObject({ new: 50_000, unchanged: 50_000 });
 	});
 });

@@ -1,6 +1,9 @@
 import type { MasterRecord } from '../domain/master-data';
-import type { Notification } from '../domain/notification';
-import { compareRevisions } from '../domain/revision';
+import { compareUnits, joinNotes, mergeCopies, type UnitOutcome } from '../domain/merge';
+import { notificationSchema, type Notification } from '../domain/notification';
+import { parseNotificationNumber } from '../domain/numbering';
+import { compareRevisions, isKnownTo, shareAncestry } from '../domain/revision';
+import { isConsistent } from '../domain/status/engine';
 import type { Configuration } from '../domain/status/profile';
 import type { ExchangeError } from './errors';
 import { canonicalJson, masterKey, type ValidatedFile } from './format';
@@ -10,7 +13,10 @@ export const NOTIFICATION_STATUSES = [
 	'new',
 	'theirsNewer',
 	'unchanged',
+	'merged',
 	'conflict',
+	'collision',
+	'moved',
 	'invalid'
 ] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
@@ -19,7 +25,19 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export const MASTER_STATUSES = ['new', 'replace', 'unchanged', 'kept'] as const;
 export type MasterStatus = (typeof MASTER_STATUSES)[number];
 
-/** One notification of the import, decided by revision ancestry alone. */
+/** Two different records under one number, and what this device does about it. */
+export interface Collision {
+	/** Which keeps the number: the one created first (then the lower first revision), on every device. */
+	keeper: 'ours' | 'theirs';
+	/**
+	 * Whether this device gives the other one a new number: only the device whose own range the
+	 * number is in (its centre and device code). Any other device, head office included, keeps
+	 * its copy, imports nothing for this number and leaves it to that device.
+	 */
+	renumbersHere: boolean;
+}
+
+/** One notification of the import, decided by revision ancestry and the per-field stamps. */
 export interface NotificationEntry {
 	key: string;
 	/** The file whose version would be imported. */
@@ -29,10 +47,23 @@ export interface NotificationEntry {
 	status: NotificationStatus;
 	/** For `unchanged`: the same revision, or ours descends from theirs. */
 	relation?: 'same' | 'oursNewer';
-	/** Owned by another centre: read-only here; never given a new revision by this device. */
+	/** For `unchanged` at the same revision: the other copy holds notes of a settled exchange that ours lacks. */
+	joinsNotes?: boolean;
+	/** Owned by another centre (head office holds it for reading; it is never edited there). */
 	isForeign: boolean;
+	/** The stored copy it is compared with (for a moved record: the stored one under its old number). */
 	ours?: Notification;
 	theirs: Notification;
+	/** The stored revision under `key` that must still be there when the write starts, or null. */
+	expected: string | null;
+	/** For `merged` and `conflict`: every field (merge unit) whose values differ, and who wins it. */
+	differences?: UnitOutcome[];
+	/** For `conflict`: the units a person must choose for. */
+	conflicts?: string[];
+	/** For `collision`. */
+	collision?: Collision;
+	/** A record renumbered elsewhere leaves its old number here: removed in the same write. */
+	vacates?: { number: string; expected: string };
 	/** For `invalid`: why. */
 	errors: ExchangeError[];
 }
@@ -64,6 +95,13 @@ export interface ImportPreview {
 	centreCode: string;
 	files: FilePreview[];
 	notifications: NotificationEntry[];
+	/** Records of one file that share a number with another file's record and do not keep it. */
+	collidingInFiles: Notification[];
+	/**
+	 * When this device must renumber (its own range was reused): the device code it moves to
+	 * before it hands out another number.
+	 */
+	newDeviceCode?: string;
 	masterData: MasterEntry[];
 	totals: { notifications: Counts<NotificationStatus>; masterData: Counts<MasterStatus> };
 	/** False while any entry is invalid: an import is all or nothing. */
@@ -80,7 +118,11 @@ export interface StoredVersions {
 /** What the preview needs of this device. */
 export interface PreviewContext {
 	centreCode: string;
+	/** This device's own code ('' at head office or in a restore): it renumbers in its own range. */
+	deviceCode: string;
 	configuration: Configuration;
+	/** Device codes of this centre seen so far (stored numbers, files): a new code avoids them all. */
+	usedDeviceCodes: readonly string[];
 }
 
 /** The keys the data layer must fetch (with `bulkGet`) to preview these files. */
@@ -91,7 +133,10 @@ export function keysToFetch(files: readonly ValidatedFile[]): {
 	const numbers = new Set<string>();
 	const masterKeys = new Map<string, [MasterRecord['kind'], string]>();
 	for (const file of files) {
-		for (const notification of file.notifications) numbers.add(notification.number);
+		for (const notification of file.notifications) {
+			numbers.add(notification.number);
+			for (const former of notification.formerNumbers ?? []) numbers.add(former);
+		}
 		for (const record of file.masterData)
 			masterKeys.set(masterKey(record), [record.kind, record.code]);
 	}
@@ -107,68 +152,176 @@ interface Incoming {
 	record: Notification;
 	alsoIn: string[];
 	errors: ExchangeError[];
+	/** Another file's record under this number with no common ancestor: not imported this time. */
+	collidesWith?: Notification;
+}
+
+/** Whether the schema and the engine accept a record as a whole (a merge result must). */
+export function validityCheck(configuration: Configuration): (record: Notification) => boolean {
+	return (record) =>
+		notificationSchema.safeParse(record).success && isConsistent(record, configuration);
+}
+
+/** The record created first (then the lower first revision) keeps a number two records share. */
+export function keepsNumber(a: Notification, b: Notification): boolean {
+	if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt;
+	const root = (record: Notification) => record.revision.ancestry.at(-1) ?? record.revision.rev;
+	return root(a) <= root(b);
+}
+
+/** Copies that a renumbered copy in the same import has seen: superseded, left out of the fold. */
+function supersededByMoves(files: readonly ValidatedFile[]): Set<Notification> {
+	const moved = files.flatMap((file) => file.notifications.filter((n) => n.formerNumbers?.length));
+	const superseded = new Set<Notification>();
+	if (moved.length === 0) return superseded;
+	for (const file of files) {
+		for (const record of file.notifications) {
+			const mover = moved.find(
+				(other) =>
+					other.number !== record.number &&
+					other.formerNumbers?.includes(record.number) &&
+					isKnownTo(other.revision, record.revision.rev)
+			);
+			if (mover) superseded.add(record);
+		}
+	}
+	return superseded;
 }
 
 /**
  * The newest version of each number across the files: a version replaces the one before when it
- * descends from it. Two files with versions that do not descend from each other cannot be
- * imported together (`conflictingFiles`): the user imports them one at a time and resolves.
+ * descends from it; two diverged versions are merged when no field needs a person, else the files
+ * must be imported one at a time (`conflictingFiles`); two records with no common ancestor keep
+ * the one that keeps the number (`keepsNumber`) and report the other. Copies a renumbered copy of
+ * the same import has seen are left out.
  */
-function newestAcrossFiles(files: readonly ValidatedFile[]): Map<string, Incoming> {
+function newestAcrossFiles(
+	files: readonly ValidatedFile[],
+	isValid: (record: Notification) => boolean
+): Map<string, Incoming> {
+	const superseded = supersededByMoves(files);
 	const incoming = new Map<string, Incoming>();
 	for (const file of files) {
 		for (const record of file.notifications) {
+			if (superseded.has(record)) continue;
 			const earlier = incoming.get(record.number);
 			if (!earlier) {
 				incoming.set(record.number, { file: file.name, record, alsoIn: [], errors: [] });
 				continue;
 			}
 			const relation = compareRevisions(earlier.record.revision, record.revision);
-			if (relation === 'theirsNewer') {
-				incoming.set(record.number, {
-					...earlier,
-					file: file.name,
-					record,
-					alsoIn: [...earlier.alsoIn, earlier.file]
-				});
-			} else if (relation === 'conflict') {
-				earlier.errors.push({
-					file: file.name,
-					record: { kind: 'notification', key: record.number },
-					field: 'revision',
-					code: 'conflictingFiles',
-					params: { otherFile: earlier.file }
-				});
-			} else {
+			if (relation === 'same' || relation === 'oursNewer') {
 				earlier.alsoIn.push(file.name);
+				continue;
 			}
+			if (relation === 'theirsNewer') {
+				earlier.alsoIn.push(earlier.file);
+				earlier.file = file.name;
+				earlier.record = record;
+				continue;
+			}
+			if (!shareAncestry(earlier.record.revision, record.revision)) {
+				const keepEarlier = keepsNumber(earlier.record, record);
+				earlier.collidesWith = keepEarlier ? record : earlier.record;
+				if (!keepEarlier) earlier.record = record;
+				continue;
+			}
+			const merged = mergeCopies(earlier.record, record, {}, isValid);
+			if (merged.ok) {
+				earlier.alsoIn.push(earlier.file);
+				earlier.file = file.name;
+				earlier.record = merged.record;
+				continue;
+			}
+			earlier.errors.push({
+				file: file.name,
+				record: { kind: 'notification', key: record.number },
+				field: 'revision',
+				code: 'conflictingFiles',
+				params: { otherFile: earlier.file }
+			});
 		}
 	}
 	return incoming;
 }
 
-/** Classifies one incoming notification against the stored one by revision ancestry. */
+/**
+ * A stored copy this incoming one continues under a former number (renumbered elsewhere after a
+ * number collision): compared as if it had been renumbered here already, and its old number freed.
+ */
+function storedUnderFormerNumber(
+	incoming: Notification,
+	stored: StoredVersions['notifications']
+): { ours: Notification; vacates: { number: string; expected: string } } | undefined {
+	for (const former of incoming.formerNumbers ?? []) {
+		const left = stored.get(former);
+		if (!left || !shareAncestry(left.revision, incoming.revision)) continue;
+		return {
+			ours: { ...left, number: incoming.number },
+			vacates: { number: former, expected: left.revision.rev }
+		};
+	}
+	return undefined;
+}
+
+/** Classifies one incoming notification against the stored one. */
 function classifyNotification(
 	key: string,
 	incoming: Incoming,
-	ours: Notification | undefined,
-	centreCode: string
+	stored: StoredVersions['notifications'],
+	vacated: ReadonlySet<string>,
+	context: PreviewContext,
+	isValid: (record: Notification) => boolean
 ): NotificationEntry {
+	const theirs = incoming.record;
+	const found = storedUnderFormerNumber(theirs, stored);
+	const storedHere = stored.get(key);
+	// A stored record that this import moves to its new number no longer holds this one.
+	const ours = (vacated.has(key) ? undefined : storedHere) ?? found?.ours;
 	const base = {
 		key,
 		file: incoming.file,
 		alsoIn: incoming.alsoIn,
-		isForeign: incoming.record.centre !== centreCode,
-		theirs: incoming.record,
+		isForeign: theirs.centre !== context.centreCode,
+		theirs,
+		expected: storedHere?.revision.rev ?? null,
 		errors: incoming.errors,
-		...(ours ? { ours } : {})
+		...(ours ? { ours } : {}),
+		...(found ? { vacates: found.vacates } : {})
 	};
 	if (incoming.errors.length > 0) return { ...base, status: 'invalid' };
-	if (!ours) return { ...base, status: 'new' };
-	const relation = compareRevisions(ours.revision, incoming.record.revision);
-	if (relation === 'same' || relation === 'oursNewer')
-		return { ...base, status: 'unchanged', relation };
-	return { ...base, status: relation };
+	if (!ours) return { ...base, status: found ? 'moved' : 'new' };
+	if (!shareAncestry(ours.revision, theirs.revision)) {
+		const range = parseNotificationNumber(key);
+		const renumbersHere =
+			range?.centreCode === context.centreCode && range.deviceCode === context.deviceCode;
+		const keeper = keepsNumber(ours, theirs) ? 'ours' : 'theirs';
+		return { ...base, status: 'collision', collision: { keeper, renumbersHere } };
+	}
+	const relation = compareRevisions(ours.revision, theirs.revision);
+	if (relation === 'same' || relation === 'oursNewer') {
+		if (found) return { ...base, status: 'moved' };
+		const joinsNotes = relation === 'same' && joinNotes(ours, theirs) !== undefined;
+		return { ...base, status: 'unchanged', relation, ...(joinsNotes ? { joinsNotes } : {}) };
+	}
+	if (relation === 'theirsNewer') return { ...base, status: found ? 'moved' : 'theirsNewer' };
+	const differences = compareUnits(ours, theirs).filter((o) => o.decision !== 'equal');
+	const merged = mergeCopies(ours, theirs, {}, isValid);
+	if (merged.ok) return { ...base, status: 'merged', differences };
+	return { ...base, status: 'conflict', differences, conflicts: merged.conflicts };
+}
+
+/** The first two-character code not used yet: 01…99, then letters. */
+export function unusedDeviceCode(used: readonly string[]): string {
+	const taken = new Set(used);
+	const digits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+	for (const first of digits) {
+		for (const second of digits) {
+			const code = `${first}${second}`;
+			if (code !== '00' && !taken.has(code)) return code;
+		}
+	}
+	throw new Error('every device code of this centre is used');
 }
 
 /**
@@ -216,19 +369,52 @@ function count<S extends string>(
 	return { total, byFile };
 }
 
+/** The device codes of this centre that the files show: exporting devices and their numbers. */
+function deviceCodesIn(files: readonly ValidatedFile[], centreCode: string): string[] {
+	const codes = new Set<string>();
+	for (const file of files) {
+		if (file.header.centre.code === centreCode && file.header.device) codes.add(file.header.device);
+		for (const record of file.notifications) {
+			for (const number of [record.number, ...(record.formerNumbers ?? [])]) {
+				const parsed = parseNotificationNumber(number);
+				if (parsed?.centreCode === centreCode) codes.add(parsed.deviceCode);
+			}
+		}
+	}
+	return [...codes];
+}
+
 /**
  * What importing these (already validated) files would do, record by record: notifications by
- * revision ancestry (new / theirs newer / unchanged / conflict / invalid), never by clocks; master
- * data by the rule of `classifyMasterData`. Pure: the stored versions are handed in.
+ * revision ancestry (new / theirs newer / unchanged), diverged copies merged field by field
+ * (merged, or a conflict where a person must choose), two records under one number (collision),
+ * a record renumbered elsewhere (moved), never by clocks; master data by the rule of
+ * `classifyMasterData`. Pure: the stored versions are handed in.
  */
 export function previewImport(
 	files: readonly ValidatedFile[],
 	stored: StoredVersions,
 	context: PreviewContext
 ): ImportPreview {
-	const notifications = [...newestAcrossFiles(files)].map(([key, incoming]) =>
-		classifyNotification(key, incoming, stored.notifications.get(key), context.centreCode)
+	const isValid = validityCheck(context.configuration);
+	const incoming = newestAcrossFiles(files, isValid);
+	const vacated = new Set<string>();
+	for (const { record } of incoming.values()) {
+		const found = storedUnderFormerNumber(record, stored.notifications);
+		if (found) vacated.add(found.vacates.number);
+	}
+	const notifications = [...incoming].map(([key, entry]) =>
+		classifyNotification(key, entry, stored.notifications, vacated, context, isValid)
 	);
+	const collisions = [...incoming.values()].flatMap((entry) =>
+		entry.collidesWith ? [entry.collidesWith] : []
+	);
+	const renumbers = notifications.some((entry) => entry.collision?.renumbersHere);
+	const usedDeviceCodes = [
+		...context.usedDeviceCodes,
+		...deviceCodesIn(files, context.centreCode),
+		context.deviceCode
+	];
 	const masterData = classifyMasterData(files, stored.masterData, context.centreCode);
 	const names = files.map((file) => file.name);
 	const notificationCounts = count(notifications, NOTIFICATION_STATUSES, names);
@@ -244,6 +430,8 @@ export function previewImport(
 			masterData: masterCounts.byFile.get(file.name) ?? zeroCounts(MASTER_STATUSES)
 		})),
 		notifications,
+		collidingInFiles: collisions,
+		...(renumbers ? { newDeviceCode: unusedDeviceCode(usedDeviceCodes) } : {}),
 		masterData,
 		totals: { notifications: notificationCounts.total, masterData: masterCounts.total },
 		canWrite: notificationCounts.total.invalid === 0

@@ -1,31 +1,31 @@
 import type { Actor } from '../domain/actor';
 import type { MasterRecord } from '../domain/master-data';
-import { notificationSchema, type HistoryEntry, type Notification } from '../domain/notification';
-import {
-	MAX_ANCESTRY,
-	generationOf,
-	randomId,
-	type RandomId,
-	type Revision
-} from '../domain/revision';
+import { joinNotes, mergeCopies, type Side, type UnitChoices } from '../domain/merge';
+import { recordChange, type Notification } from '../domain/notification';
+import { formatNotificationNumber } from '../domain/numbering';
+import type { Configuration } from '../domain/status/profile';
 import type { ExchangeError } from './errors';
 import { canonicalJson } from './format';
-import type { ImportPreview, NotificationEntry } from './preview';
+import { validityCheck, type ImportPreview, type NotificationEntry } from './preview';
 
-/** How the user settles a conflict: keep this device's version or take the file's. */
+/** How the user settles a conflicting field: keep this device's value or take the file's. */
 export type Resolution = 'keepMine' | 'takeTheirs';
 
-/** The user's choices: one for every conflict, and/or one per notification number (which wins). */
+/**
+ * The user's choices, most specific first: per notification and field (merge unit), per
+ * notification (every conflicting field of it), and for every conflict.
+ */
 export interface Decisions {
 	all?: Resolution;
 	byNumber?: Readonly<Record<string, Resolution>>;
+	byField?: Readonly<Record<string, Readonly<Record<string, Resolution>>>>;
 }
 
-/** Who resolves, and when (the new revision and the history entry are stamped with it). */
+/** Who settles, and when (merges, renumbering and their history entries are stamped with it). */
 export interface ResolveContext {
 	actor: Actor;
 	now: Date;
-	random?: RandomId;
+	configuration: Configuration;
 }
 
 /** One record to write; `expected` is what must still be stored when the write starts. */
@@ -36,119 +36,134 @@ export interface PlannedWrite<T> {
 	expected: string | null;
 }
 
+/** A number a record left (renumbered elsewhere): removed if still at the expected revision. */
+export interface PlannedRemoval {
+	number: string;
+	file: string;
+	expected: string;
+}
+
 /** Everything a confirmed import writes, prepared before the write transaction opens. */
 export interface ImportPlan {
 	centreCode: string;
 	notifications: PlannedWrite<Notification>[];
+	removals: PlannedRemoval[];
 	masterData: PlannedWrite<MasterRecord>[];
+	/** This device's range was reused: it moves to this code, its counter at `sequence`. */
+	moveDevice?: { deviceCode: string; sequence: number };
 }
 
-/** Longest summary of a losing version kept in the history entry. */
-export const CONFLICT_SUMMARY_LENGTH = 2000;
+const SIDE_OF: Record<Resolution, Side> = { keepMine: 'ours', takeTheirs: 'theirs' };
 
-/** Fields a conflict summary leaves out: the logs are merged, the rest is bookkeeping. */
-const UNSUMMARISED = new Set(['history', 'longText', 'revision', 'changedAt']);
-
-/**
- * The revision of a merge: one generation past both, descending from both (CouchDB-style), so a
- * later exchange sees either side's copy as an ancestor of the merged one.
- */
-export function mergedRevision(
-	ours: Revision,
-	theirs: Revision,
-	random: RandomId = randomId
-): Revision {
-	const generation = Math.max(generationOf(ours.rev), generationOf(theirs.rev)) + 1;
-	const ancestry = [...new Set([ours.rev, theirs.rev, ...ours.ancestry, ...theirs.ancestry])].slice(
-		0,
-		MAX_ANCESTRY
-	);
-	return { rev: `${generation}-${random()}`, ancestry };
-}
-
-/** The entries of both append-only logs, each once, in time order (winner's first on a tie). */
-function unionOfLogs<T extends { at: string }>(winner: readonly T[], loser: readonly T[]): T[] {
-	const seen = new Set(winner.map((entry) => canonicalJson(entry)));
-	const merged = [...winner, ...loser.filter((entry) => !seen.has(canonicalJson(entry)))];
-	return merged
-		.map((entry, index) => ({ entry, index, time: Date.parse(entry.at) }))
-		.sort((a, b) => a.time - b.time || a.index - b.index)
-		.map(({ entry }) => entry);
-}
-
-/** The losing version's fields that differ from the winner's, as compact JSON. */
-export function conflictSummary(loser: Notification, winner: Notification): string {
-	const changed: Record<string, unknown> = {};
-	const keys = new Set([...Object.keys(loser), ...Object.keys(winner)]);
-	for (const key of keys) {
-		if (UNSUMMARISED.has(key)) continue;
-		const theirs = (loser as Record<string, unknown>)[key];
-		if (canonicalJson(theirs) !== canonicalJson((winner as Record<string, unknown>)[key])) {
-			changed[key] = theirs ?? null;
-		}
+/** The choice for every conflicting unit of an entry, or the units still undecided. */
+function choicesFor(
+	entry: NotificationEntry,
+	decisions: Decisions
+): { choices: UnitChoices; undecided: string[] } {
+	const choices: Record<string, Side> = {};
+	const undecided: string[] = [];
+	for (const unit of entry.conflicts ?? []) {
+		const resolution =
+			decisions.byField?.[entry.key]?.[unit] ?? decisions.byNumber?.[entry.key] ?? decisions.all;
+		if (resolution) choices[unit] = SIDE_OF[resolution];
+		else undecided.push(unit);
 	}
-	const summary = JSON.stringify(changed);
-	if (summary.length <= CONFLICT_SUMMARY_LENGTH) return summary;
-	return `${summary.slice(0, CONFLICT_SUMMARY_LENGTH - 1)}…`;
+	return { choices, undecided };
+}
+
+/** Hands out the numbers of the device code a renumbering device moves to. */
+class NumberRange {
+	sequence = 0;
+	constructor(
+		readonly centreCode: string,
+		readonly deviceCode: string
+	) {}
+
+	next(): string {
+		this.sequence += 1;
+		return formatNotificationNumber(this.centreCode, this.deviceCode, this.sequence);
+	}
 }
 
 /**
- * Settles a conflict of a record this centre owns: the winner's fields, both sides' history and
- * long text (append-only logs, so nothing that happened is lost), a `conflict` history entry with
- * the losing revision id and its differing fields, and a new revision descending from both.
+ * Settles a number collision on the device whose range it is: the keeper stays under the number
+ * with a history entry naming the other's new number; the other is renumbered (a change like any
+ * other: it travels, and every device that holds it under the old number moves it).
  */
-export function resolveConflict(
+function renumber(
+	entry: NotificationEntry,
 	ours: Notification,
-	theirs: Notification,
-	resolution: Resolution,
+	range: NumberRange,
 	context: ResolveContext
-): Notification {
-	const [winner, loser] = resolution === 'keepMine' ? [ours, theirs] : [theirs, ours];
-	const at = context.now.toISOString();
-	const entry: HistoryEntry = {
-		at,
-		actor: context.actor,
-		kind: 'conflict',
-		from: loser.revision.rev,
-		to: conflictSummary(loser, winner)
-	};
-	return notificationSchema.parse({
-		...winner,
-		longText: unionOfLogs(winner.longText, loser.longText),
-		history: [...unionOfLogs(winner.history, loser.history), entry],
-		changedAt: at,
-		revision: mergedRevision(ours.revision, theirs.revision, context.random)
-	});
+): PlannedWrite<Notification>[] {
+	const [keeper, other] =
+		entry.collision?.keeper === 'ours' ? [ours, entry.theirs] : [entry.theirs, ours];
+	const newNumber = range.next();
+	const moved = recordChange(
+		other,
+		{ number: newNumber, formerNumbers: [...(other.formerNumbers ?? []), entry.key] },
+		[{ kind: 'renumbered', from: entry.key, to: newNumber }],
+		context.actor,
+		context.now
+	);
+	const kept = recordChange(
+		keeper,
+		{},
+		[{ kind: 'numberCollision', from: entry.key, to: newNumber }],
+		context.actor,
+		context.now
+	);
+	return [
+		{ record: kept, file: entry.file, expected: entry.expected },
+		{ record: moved, file: entry.file, expected: null }
+	];
 }
 
-function decisionFor(entry: NotificationEntry, decisions: Decisions): Resolution | undefined {
-	return decisions.byNumber?.[entry.key] ?? decisions.all;
-}
-
-/** The write of one notification entry, null when nothing is to be written, or an error. */
+/** The writes of one notification entry (none, one, or two for a renumbering), or an error. */
 function planNotification(
 	entry: NotificationEntry,
 	decisions: Decisions,
-	context: ResolveContext
-): PlannedWrite<Notification> | null | ExchangeError {
-	const expected = entry.ours?.revision.rev ?? null;
-	const take = { record: entry.theirs, file: entry.file, expected };
-	if (entry.status === 'new' || entry.status === 'theirsNewer') return take;
-	if (entry.status !== 'conflict' || !entry.ours) return null;
-	const resolution = decisionFor(entry, decisions);
-	if (!resolution) {
-		const record = { kind: 'notification' as const, key: entry.key };
-		return { file: entry.file, record, code: 'unresolvedConflict', params: {} };
+	context: ResolveContext,
+	range: NumberRange | undefined
+): PlannedWrite<Notification>[] | ExchangeError {
+	const { ours, theirs, expected } = entry;
+	const write = (record: Notification) => [{ record, file: entry.file, expected }];
+	const isValid = validityCheck(context.configuration);
+	const note = { actor: context.actor, now: context.now };
+	switch (entry.status) {
+		case 'new':
+		case 'theirsNewer':
+		case 'moved':
+			return write(theirs);
+		case 'unchanged': {
+			const joined = entry.joinsNotes && ours ? joinNotes(ours, theirs) : undefined;
+			return joined ? write(joined) : [];
+		}
+		case 'collision':
+			return ours && range && entry.collision?.renumbersHere
+				? renumber(entry, ours, range, context)
+				: [];
+		case 'merged':
+		case 'conflict': {
+			if (!ours) return [];
+			const { choices, undecided } = choicesFor(entry, decisions);
+			const record = { kind: 'notification' as const, key: entry.key };
+			if (undecided.length > 0) {
+				return { file: entry.file, record, code: 'unresolvedConflict', params: {} };
+			}
+			const merged = mergeCopies(ours, theirs, choices, isValid, note);
+			if (!merged.ok) return { file: entry.file, record, code: 'mergeInvalid', params: {} };
+			return write(merged.record);
+		}
+		case 'invalid':
+			return [];
 	}
-	// Another centre's record is never given a revision here: its owner merges; we store a side.
-	if (entry.isForeign) return resolution === 'takeTheirs' ? take : null;
-	return { ...take, record: resolveConflict(entry.ours, entry.theirs, resolution, context) };
 }
 
 /**
  * Turns a preview and the user's decisions into the exact records to write, before any
- * transaction: conflicts resolved, merged records validated. Refuses while any record is
- * invalid or any conflict undecided.
+ * transaction: merges made, conflicts settled, collisions renumbered, merged records validated.
+ * Refuses while any record is invalid or any conflicting field undecided.
  */
 export function planImport(
 	preview: ImportPreview,
@@ -156,14 +171,22 @@ export function planImport(
 	context: ResolveContext
 ): { ok: true; plan: ImportPlan } | { ok: false; errors: ExchangeError[] } {
 	const errors = preview.notifications.flatMap((entry) => entry.errors);
+	const range = preview.newDeviceCode
+		? new NumberRange(preview.centreCode, preview.newDeviceCode)
+		: undefined;
 	const notifications: PlannedWrite<Notification>[] = [];
 	for (const entry of preview.notifications) {
-		if (entry.status === 'invalid') continue;
-		const planned = planNotification(entry, decisions, context);
-		if (planned && 'code' in planned) errors.push(planned);
-		else if (planned) notifications.push(planned);
+		const planned = planNotification(entry, decisions, context, range);
+		if ('code' in planned) errors.push(planned);
+		else notifications.push(...planned);
 	}
 	if (errors.length > 0) return { ok: false, errors };
+	const written = new Set(notifications.map((planned) => planned.record.number));
+	const removals = preview.notifications.flatMap((entry) =>
+		entry.vacates && !written.has(entry.vacates.number)
+			? [{ ...entry.vacates, file: entry.file }]
+			: []
+	);
 	const masterData = preview.masterData
 		.filter((entry) => entry.status === 'new' || entry.status === 'replace')
 		.map((entry) => ({
@@ -171,5 +194,16 @@ export function planImport(
 			file: entry.file,
 			expected: entry.ours ? canonicalJson(entry.ours) : null
 		}));
-	return { ok: true, plan: { centreCode: preview.centreCode, notifications, masterData } };
+	return {
+		ok: true,
+		plan: {
+			centreCode: preview.centreCode,
+			notifications,
+			removals,
+			masterData,
+			...(range && range.sequence > 0
+				? { moveDevice: { deviceCode: range.deviceCode, sequence: range.sequence } }
+				: {})
+		}
+	};
 }

@@ -164,6 +164,9 @@ export const en: Catalogue = {
 		completeAt: 'Completion reference time',
 		completeReason: 'Reason for completing',
 		statusTime: 'When: {status}',
+		statusDates: 'Times of the user statuses',
+		statusUnit: 'Status (system and user status)',
+		printedFlag: 'Printed (NOPT)',
 		reopenReason: 'Reason for putting in process again',
 		userStatusSet: 'User status set to {status}.',
 		actionDone: 'Done: {action}.',
@@ -175,7 +178,11 @@ export const en: Catalogue = {
 			longText: 'Long text added',
 			printed: 'Printed',
 			escalation: 'Escalated: {to}',
-			conflict: 'Import conflict, version not taken {from}: {to}'
+			conflict: 'Import conflict ({field}): kept {to}, not taken {from}',
+			merge: 'Changes of two devices merged ({field})',
+			renumbered: 'Number collision: notification renumbered from {from} to {to}',
+			numberCollision: 'Number collision: another notification used number {from} and is now {to}',
+			other: 'Other change ({kind})'
 		},
 		none: '—'
 	},
@@ -451,7 +458,10 @@ export const en: Catalogue = {
 			new: 'New',
 			theirsNewer: 'Newer in the file (taken)',
 			unchanged: 'Same or newer here (nothing to do)',
+			merged: 'Changed on both sides, merged automatically',
 			conflict: 'Conflict',
+			collision: 'Number collision: two different notifications',
+			moved: 'Renumbered on another device',
 			invalid: 'Invalid'
 		},
 		masterStatus: {
@@ -478,12 +488,15 @@ export const en: Catalogue = {
 		error: {
 			tooLarge: 'The file is too large ({size} bytes); at most {max} bytes are accepted.',
 			empty: 'The file is empty.',
-			readFailed: 'The file could not be read: {detail}',
+			readFailed:
+				'The file could not be read: it may have been moved or deleted, or this browser may not read it. Choose it again.',
 			notUtf8: 'The file is not UTF-8 text.',
 			checksumMissing: 'The file has no checksum; it may be incomplete (truncated).',
+			truncated: 'The file is incomplete (truncated): its end is missing. Export or copy it again.',
 			checksumMismatch:
 				'The checksum does not match: the file was changed or damaged after it was exported.',
-			invalidJson: 'The file is not valid JSON (damaged or incomplete?): {detail}',
+			invalidJson: 'The file is not valid JSON (damaged).',
+			invalidJsonAt: 'The file is not valid JSON (damaged): error near character {position}.',
 			tooDeep: 'The file nests deeper than {max} levels and is refused.',
 			notAnObject: 'The file does not have the shape of an export file.',
 			wrongFormat: 'This is not a Shouhou export file (its format is “{format}”).',
@@ -514,7 +527,10 @@ export const en: Catalogue = {
 				'Responsibility centre {centre} does not match the notification number.',
 			conflictingFiles:
 				'Conflicts with the version in file “{otherFile}”. Import the two files one at a time.',
-			unresolvedConflict: 'Conflict not resolved: keep this device’s version or take the file’s.',
+			unresolvedConflict:
+				'Conflict not resolved: for each conflicting field, keep this device’s value or take the file’s.',
+			mergeInvalid:
+				'Merged with these choices, the notification breaks a rule (a status that does not fit the type, dates in the wrong order). Choose differently for these fields.',
 			changedSincePreview:
 				'This record was changed on this device after the preview. Preview again, then import.',
 			writeFailed: 'Writing failed; nothing was saved: {detail}',
@@ -545,12 +561,31 @@ export const en: Catalogue = {
 		notificationsHeading: 'Notifications',
 		masterDataHeading: 'Master data',
 		countLine: '{status}: {count}',
-		conflictsTitle: 'Conflicts: notifications changed on both sides',
+		conflictsTitle: 'Conflicts: the same field changed to different values on both sides',
+		conflictIntro:
+			'Only fields changed on both sides are listed. Changes to other fields merge automatically; long text and history of both sides are kept.',
+		conflictField: 'Field',
+		conflictMine: 'This device',
+		conflictTheirs: 'File',
+		conflictChoice: 'Settle',
+		autoOurs: 'Automatic: this device’s (only changed here)',
+		autoTheirs: 'Automatic: the file’s (only changed there)',
+		longTextBoth: 'Long text of both sides is kept',
+		onlyMine: '(none)',
+		resolveField: '“{field}” of notification {number}',
+		mergedTitle: 'Merged automatically (nothing to choose)',
+		mergedLine: '{number}: {fields}',
+		collisionsTitle: 'Number collisions: two different notifications under one number',
+		collisionRenumber:
+			'{number}: “{keeper}” keeps the number (created first); “{other}” gets a new number in the range of device {device}. This device’s number range was used twice, so it moves to device code {device}.',
+		collisionLeft:
+			'{number}: “{ours}” here and “{theirs}” in the file are two different notifications. This device keeps its own; the file’s is not imported now: the device that owns the number ({centre}/{device}) renumbers it, and it comes with a later exchange.',
+		collisionInFiles:
+			'{number}: the files hold two different notifications under this number; only the one created first is imported now.',
+		deviceMoved:
+			'This device’s number range was used twice: the device now uses device code {device}, and new notifications get numbers in that range.',
 		resolveAll: 'All conflicts',
 		resolveChoose: 'Choose one by one',
-		resolveFor: 'Notification {number}',
-		mine: 'This device: {description} ({userStatus}, changed {changedAt})',
-		theirs: 'File: {description} ({userStatus}, changed {changedAt})',
 		listTitle: 'Notifications to be written',
 		moreRows: '{count} more not listed.',
 		confirm: 'Import',

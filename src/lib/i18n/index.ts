@@ -1,2 +1,2 @@
-export { t, getLocale, setLocale, LOCALES, type Locale } from './locale.svelte';
+export { t, hasMessage, getLocale, setLocale, LOCALES, type Locale } from './locale.svelte';
 export type { MessageKey, MessageParams } from './catalogue';

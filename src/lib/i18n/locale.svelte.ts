@@ -1,6 +1,6 @@
 import { en } from './en';
 import { zhCN } from './zh-CN';
-import { format, type Catalogue, type MessageKey, type MessageParams } from './catalogue';
+import { format, lookup, type Catalogue, type MessageKey, type MessageParams } from './catalogue';
 
 /** The languages the app speaks; zh-CN is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -40,4 +40,9 @@ export function setLocale(locale: Locale): void {
 /** Translates a key in the current language; reactive inside components. */
 export function t(key: MessageKey, params?: MessageParams): string {
 	return format(catalogues[state.locale], key, params);
+}
+
+/** Whether the current catalogue has a message under this key (for keys built from data). */
+export function hasMessage(key: string): boolean {
+	return lookup(catalogues[state.locale], key) !== undefined;
 }

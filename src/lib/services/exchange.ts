@@ -1,4 +1,5 @@
 import { exportData, previewFiles, restoreFromExport, writeImport } from '$lib/data/exchange';
+import { getIdentity } from '$lib/data/settings';
 import type { Actor } from '$lib/domain/actor';
 import type { DeviceIdentity } from '$lib/domain/identity';
 import { describeExchangeError, type ExchangeError } from '$lib/exchange/errors';
@@ -91,10 +92,11 @@ export async function confirmImport(
 	actor: Actor
 ): Promise<string[]> {
 	try {
-		const planned = planImport(preview, decisions, { actor, now: new Date() });
+		const configuration = currentConfiguration();
+		const planned = planImport(preview, decisions, { actor, now: new Date(), configuration });
 		if (!planned.ok) return planned.errors.map(exchangeErrorText);
-		const { notifications, masterData } = planned.plan;
-		if (notifications.length === 0 && masterData.length === 0) {
+		const { notifications, masterData, removals } = planned.plan;
+		if (notifications.length === 0 && masterData.length === 0 && removals.length === 0) {
 			showToast('info', t('exchangePage.nothingToWrite'));
 			return [];
 		}
@@ -104,6 +106,14 @@ export async function confirmImport(
 			return result.errors.map(exchangeErrorText);
 		}
 		showToast('success', t('exchangePage.imported', result.written));
+		if (planned.plan.moveDevice) {
+			const identity = await getIdentity();
+			if (identity) setAppIdentity(identity);
+			showToast(
+				'info',
+				t('exchangePage.deviceMoved', { device: planned.plan.moveDevice.deviceCode })
+			);
+		}
 		return [];
 	} catch (error) {
 		handleError(error, 'error.saveFailed');

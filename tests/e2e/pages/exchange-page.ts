@@ -8,6 +8,13 @@ export class ExchangePage {
 	readonly refused = () => this.page.getByTestId('import-refused');
 	readonly errors = () => this.page.getByTestId('import-errors');
 	readonly conflicts = () => this.page.getByTestId('conflict');
+	/** The row of the conflict panel for one field (by its label). */
+	readonly conflictField = (label: string) =>
+		this.page
+			.getByTestId('conflict-field')
+			.filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) });
+	readonly merged = () => this.page.getByTestId('merged');
+	readonly collisions = () => this.page.getByTestId('collisions');
 	readonly confirmButton = () => this.page.getByRole('button', { name: '导入', exact: true });
 
 	async goto(): Promise<void> {
@@ -39,6 +46,15 @@ export class ExchangePage {
 	/** Settles every conflict the same way. */
 	async resolveAll(choice: '保留本机版本' | '采用文件中的版本'): Promise<void> {
 		await this.page.getByLabel('全部冲突').selectOption({ label: choice });
+	}
+
+	/** Settles one conflicting field of one notification. */
+	async resolveField(
+		number: string,
+		field: string,
+		choice: '保留本机版本' | '采用文件中的版本'
+	): Promise<void> {
+		await this.page.getByLabel(`通知单 ${number} 的“${field}”`).selectOption({ label: choice });
 	}
 
 	/** Confirms the import and waits for its outcome. */

@@ -17,8 +17,7 @@ import {
 	TEST_NOW,
 	makeActor,
 	makeFields,
-	makeNotification,
-	sequentialRandom
+	makeNotification
 } from '../test-factories';
 import {
 	ACTION_KINDS,
@@ -56,15 +55,7 @@ function run(
 	now: Date = TEST_NOW
 ): TransitionResult {
 	const before = structuredClone(notification);
-	const result = transition(
-		notification,
-		action,
-		actor,
-		configuration,
-		now,
-		sequentialRandom('t'),
-		options
-	);
+	const result = transition(notification, action, actor, configuration, now, options);
 	expect(notification, 'transition must not modify its input').toEqual(before);
 	return result;
 }

@@ -10,7 +10,6 @@ import {
 	type Route,
 	type SystemStatus
 } from '../notification';
-import { randomId, type RandomId } from '../revision';
 import {
 	approvedStatusesOf,
 	initialStatusOf,
@@ -446,7 +445,7 @@ function without(notification: Notification, key: 'postponement' | 'completion')
 	return copy;
 }
 
-function changeType(context: Context, typeCode: string, now: Date, random: RandomId): Notification {
+function changeType(context: Context, typeCode: string, now: Date): Notification {
 	const { notification, actor, configuration } = context;
 	const profile = profileOfType(configuration, typeCode);
 	if (!profile) throw new Error(`unknown type ${typeCode}`);
@@ -461,21 +460,15 @@ function changeType(context: Context, typeCode: string, now: Date, random: Rando
 			{ kind: 'userStatus', from: notification.userStatus, to: initial }
 		],
 		actor,
-		now,
-		random
+		now
 	);
 }
 
-function apply(
-	context: Context,
-	action: NotificationAction,
-	now: Date,
-	random: RandomId
-): Notification {
+function apply(context: Context, action: NotificationAction, now: Date): Notification {
 	const { notification, actor } = context;
 	const from = notification.systemStatus;
 	const record = (base: Notification, changes: Partial<Notification>, entries: HistoryChange[]) =>
-		recordChange(base, changes, entries, actor, now, random);
+		recordChange(base, changes, entries, actor, now);
 	switch (action.kind) {
 		case 'putInProcess':
 			return record(without(notification, 'postponement'), { systemStatus: 'NOPR' }, [
@@ -525,14 +518,14 @@ function apply(
 			);
 		}
 		case 'changeType':
-			return changeType(context, action.type, now, random);
+			return changeType(context, action.type, now);
 		case 'edit': {
 			if (!action.fields) return notification;
 			const retyped =
 				action.fields.type === notification.type
 					? notification
-					: changeType(context, action.fields.type, now, random);
-			return applyFieldChanges(retyped, action.fields, actor, now, random);
+					: changeType(context, action.fields.type, now);
+			return applyFieldChanges(retyped, action.fields, actor, now);
 		}
 		case 'markPrinted':
 			return record(notification, { isPrinted: true }, [
@@ -556,13 +549,12 @@ export function transition(
 	actor: Actor,
 	configuration: Configuration,
 	now: Date,
-	random: RandomId = randomId,
 	options: TransitionOptions = {}
 ): TransitionResult {
 	const context = contextOf(notification, actor, configuration, options);
 	const refusal = stateRefusal(context, action) ?? inputRefusal(context, action, now);
 	if (refusal) return { ok: false, refusal };
-	return { ok: true, notification: apply(context, action, now, random) };
+	return { ok: true, notification: apply(context, action, now) };
 }
 
 /** What the user must give for an action: `reason`, `until` (postpone) or `at` (complete). */
@@ -656,4 +648,19 @@ export function allowedActions(
 	lines.push(availability(context, { kind: 'edit' }, { action: 'edit' }));
 	lines.push(availability(context, { kind: 'markPrinted' }, { action: 'markPrinted' }));
 	return lines;
+}
+
+/**
+ * Whether a record, as a whole, is one the engine could have produced: its user status belongs to
+ * its type's profile, its route fits the type's payment status, a postponement only while
+ * postponed and a completion only when completed. A merge of two copies is asked about when its
+ * result fails this (the desk completed while the tablet changed the user status, say).
+ */
+export function isConsistent(notification: Notification, configuration: Configuration): boolean {
+	const profile = profileOfType(configuration, notification.type);
+	if (!profile || !statusOf(profile, notification.userStatus)) return false;
+	if (routeIssues(notification, configuration).length > 0) return false;
+	if ((notification.systemStatus === 'NOPO') !== (notification.postponement !== undefined))
+		return false;
+	return (notification.systemStatus === 'NOCO') === (notification.completion !== undefined);
 }

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../actor';
 import { createNotification, type Notification } from '../notification';
-import {
-	TEST_CREATED_AT,
-	TEST_NOW,
-	makeActor,
-	makeFields,
-	sequentialRandom
-} from '../test-factories';
+import { TEST_CREATED_AT, TEST_NOW, makeActor, makeFields } from '../test-factories';
 import { allowedActions, transition, type NotificationAction } from './engine';
 import homeServicesJson from './fixtures/home-services.json';
 import { initialUserStatusOf, parseConfiguration, type Configuration } from './profile';
@@ -31,13 +25,12 @@ function newOrder(): Notification {
 		centre: '4002',
 		initialUserStatus: initialUserStatusOf(homeServices, 'H1') ?? '',
 		actor: assistant,
-		now: TEST_CREATED_AT,
-		random: () => 'home'
+		now: TEST_CREATED_AT
 	});
 }
 
 function step(notification: Notification, action: NotificationAction, actor: Actor) {
-	return transition(notification, action, actor, homeServices, TEST_NOW, sequentialRandom('h'));
+	return transition(notification, action, actor, homeServices, TEST_NOW);
 }
 
 function accepted(result: ReturnType<typeof step>): Notification {
