@@ -3,6 +3,7 @@ import {
 	IDENTITY_KEY,
 	LAST_EXPORT_KEY,
 	SEQUENCE_KEY,
+	SEEN_DEVICE_CODES_KEY,
 	getIdentity,
 	getStoredConfiguration,
 	setStoredConfiguration
@@ -135,15 +136,19 @@ export async function previewFiles(
 	const stored = await loadStoredVersions(files);
 	return previewImport(files, stored, {
 		centreCode: identity.centreCode,
-		deviceCode: identity.deviceCode,
+		deviceCodes: [identity.deviceCode, ...(identity.formerDeviceCodes ?? [])],
 		configuration,
 		usedDeviceCodes: await usedDeviceCodes(identity.centreCode)
 	});
 }
 
-/** The device codes in the numbers (current and former) of this centre's stored notifications. */
+/**
+ * The device codes this device has seen of its centre: in the numbers of its stored notifications
+ * and in every file it imported (kept in settings, since a device may export without creating).
+ */
 export async function usedDeviceCodes(centreCode: string): Promise<string[]> {
-	const codes = new Set<string>();
+	const seen = (await db.settings.get(SEEN_DEVICE_CODES_KEY))?.value;
+	const codes = new Set<string>(Array.isArray(seen) ? seen.map(String) : []);
 	const numbers = await db.notifications.where('number').startsWith(`${centreCode}-`).primaryKeys();
 	for (const number of numbers) {
 		const parsed = parseNotificationNumber(String(number));
@@ -214,8 +219,21 @@ function highestOwnSequence(plan: ImportPlan, identity: DeviceIdentity | undefin
  */
 async function moveDevice(deviceCode: string, sequence: number): Promise<void> {
 	const identity = deviceIdentitySchema.parse((await db.settings.get(IDENTITY_KEY))?.value);
-	await db.settings.put({ key: IDENTITY_KEY, value: { ...identity, deviceCode } });
+	const formerDeviceCodes = [...(identity.formerDeviceCodes ?? []), identity.deviceCode];
+	await db.settings.put({
+		key: IDENTITY_KEY,
+		value: { ...identity, deviceCode, formerDeviceCodes }
+	});
 	await db.settings.put({ key: SEQUENCE_KEY, value: sequence });
+}
+
+/** Adds the device codes of this centre an import showed to those seen before. */
+async function rememberDeviceCodes(codes: readonly string[]): Promise<void> {
+	if (codes.length === 0) return;
+	const seen = (await db.settings.get(SEEN_DEVICE_CODES_KEY))?.value;
+	const known = new Set<string>(Array.isArray(seen) ? seen.map(String) : []);
+	const all = [...new Set([...known, ...codes])].sort();
+	if (all.length > known.size) await db.settings.put({ key: SEEN_DEVICE_CODES_KEY, value: all });
 }
 
 /** What a write adds besides the plan: the identity and configuration of a restore. */
@@ -248,6 +266,7 @@ async function writePlan(plan: ImportPlan, extras: WriteExtras): Promise<WriteRe
 			}
 			if (extras.identity) await db.settings.put({ key: IDENTITY_KEY, value: extras.identity });
 			if (extras.configuration) await setStoredConfiguration(extras.configuration);
+			await rememberDeviceCodes(plan.seenDeviceCodes);
 			if (plan.moveDevice) {
 				await moveDevice(plan.moveDevice.deviceCode, plan.moveDevice.sequence);
 				return;

@@ -8,6 +8,9 @@ export const IDENTITY_KEY = 'identity';
 /** The settings row of this device's last notification sequence number. */
 export const SEQUENCE_KEY = 'notificationSequence';
 
+/** Device codes of this centre seen in imported files (a new code after a collision avoids them). */
+export const SEEN_DEVICE_CODES_KEY = 'seenDeviceCodes';
+
 /** The device identity set at first run, or undefined before it. Validated when read back. */
 export async function getIdentity(): Promise<DeviceIdentity | undefined> {
 	const row = await db.settings.get(IDENTITY_KEY);

@@ -22,7 +22,12 @@ export const deviceIdentitySchema = z.object({
 		.trim()
 		.min(1, { error: 'required', abort: true })
 		.max(40, { error: 'tooLong' }),
-	deviceCode: deviceCodeSchema
+	deviceCode: deviceCodeSchema,
+	/**
+	 * Codes this device used before its range was found reused (a number collision): it still owns
+	 * those ranges, so it is the one that renumbers a collision in them.
+	 */
+	formerDeviceCodes: z.array(deviceCodeSchema).max(100).optional()
 });
 
 /** The device identity set at first run. */

@@ -53,7 +53,7 @@ function storedOf(notifications: Notification[], masterData: MasterRecord[] = []
 
 const context = {
 	centreCode: '4002',
-	deviceCode: '01',
+	deviceCodes: ['01'],
 	configuration: defaultConfiguration,
 	usedDeviceCodes: []
 };
@@ -105,6 +105,7 @@ describe('previewImport: notifications by revision ancestry', () => {
 			unchanged: 2,
 			merged: 0,
 			conflict: 1,
+			diverged: 0,
 			collision: 0,
 			moved: 0,
 			invalid: 0

@@ -2,7 +2,13 @@ import type { MasterRecord } from '../domain/master-data';
 import { compareUnits, joinNotes, mergeCopies, type UnitOutcome } from '../domain/merge';
 import { notificationSchema, type Notification } from '../domain/notification';
 import { parseNotificationNumber } from '../domain/numbering';
-import { compareRevisions, isKnownTo, shareAncestry } from '../domain/revision';
+import {
+	compareRevisions,
+	generationOf,
+	isKnownTo,
+	shareAncestry,
+	type Revision
+} from '../domain/revision';
 import { isConsistent } from '../domain/status/engine';
 import type { Configuration } from '../domain/status/profile';
 import type { ExchangeError } from './errors';
@@ -15,6 +21,7 @@ export const NOTIFICATION_STATUSES = [
 	'unchanged',
 	'merged',
 	'conflict',
+	'diverged',
 	'collision',
 	'moved',
 	'invalid'
@@ -102,6 +109,8 @@ export interface ImportPreview {
 	 * before it hands out another number.
 	 */
 	newDeviceCode?: string;
+	/** Device codes of this centre the files show. */
+	seenDeviceCodes: string[];
 	masterData: MasterEntry[];
 	totals: { notifications: Counts<NotificationStatus>; masterData: Counts<MasterStatus> };
 	/** False while any entry is invalid: an import is all or nothing. */
@@ -118,8 +127,8 @@ export interface StoredVersions {
 /** What the preview needs of this device. */
 export interface PreviewContext {
 	centreCode: string;
-	/** This device's own code ('' at head office or in a restore): it renumbers in its own range. */
-	deviceCode: string;
+	/** This device's own code, then the codes it used before: it renumbers in those ranges only. */
+	deviceCodes: readonly string[];
 	configuration: Configuration;
 	/** Device codes of this centre seen so far (stored numbers, files): a new code avoids them all. */
 	usedDeviceCodes: readonly string[];
@@ -294,7 +303,7 @@ function classifyNotification(
 	if (!shareAncestry(ours.revision, theirs.revision)) {
 		const range = parseNotificationNumber(key);
 		const renumbersHere =
-			range?.centreCode === context.centreCode && range.deviceCode === context.deviceCode;
+			range?.centreCode === context.centreCode && context.deviceCodes.includes(range.deviceCode);
 		const keeper = keepsNumber(ours, theirs) ? 'ours' : 'theirs';
 		return { ...base, status: 'collision', collision: { keeper, renumbersHere } };
 	}
@@ -306,9 +315,18 @@ function classifyNotification(
 	}
 	if (relation === 'theirsNewer') return { ...base, status: found ? 'moved' : 'theirsNewer' };
 	const differences = compareUnits(ours, theirs).filter((o) => o.decision !== 'equal');
+	// Head office never makes a revision of another centre's record: it holds the copy further
+	// along until the owner's merge, which descends from both, arrives.
+	if (base.isForeign) return { ...base, status: 'diverged', differences };
 	const merged = mergeCopies(ours, theirs, {}, isValid);
 	if (merged.ok) return { ...base, status: 'merged', differences };
 	return { ...base, status: 'conflict', differences, conflicts: merged.conflicts };
+}
+
+/** Of two diverged revisions, the one further along: higher generation, then the higher id. */
+export function isAhead(a: Revision, b: Revision): boolean {
+	const byGeneration = generationOf(a.rev) - generationOf(b.rev);
+	return byGeneration === 0 ? a.rev > b.rev : byGeneration > 0;
 }
 
 /** The first two-character code not used yet: 01…99, then letters. */
@@ -370,7 +388,7 @@ function count<S extends string>(
 }
 
 /** The device codes of this centre that the files show: exporting devices and their numbers. */
-function deviceCodesIn(files: readonly ValidatedFile[], centreCode: string): string[] {
+export function deviceCodesIn(files: readonly ValidatedFile[], centreCode: string): string[] {
 	const codes = new Set<string>();
 	for (const file of files) {
 		if (file.header.centre.code === centreCode && file.header.device) codes.add(file.header.device);
@@ -410,11 +428,8 @@ export function previewImport(
 		entry.collidesWith ? [entry.collidesWith] : []
 	);
 	const renumbers = notifications.some((entry) => entry.collision?.renumbersHere);
-	const usedDeviceCodes = [
-		...context.usedDeviceCodes,
-		...deviceCodesIn(files, context.centreCode),
-		context.deviceCode
-	];
+	const seenDeviceCodes = deviceCodesIn(files, context.centreCode);
+	const usedDeviceCodes = [...context.usedDeviceCodes, ...seenDeviceCodes, ...context.deviceCodes];
 	const masterData = classifyMasterData(files, stored.masterData, context.centreCode);
 	const names = files.map((file) => file.name);
 	const notificationCounts = count(notifications, NOTIFICATION_STATUSES, names);
@@ -431,6 +446,7 @@ export function previewImport(
 		})),
 		notifications,
 		collidingInFiles: collisions,
+		seenDeviceCodes,
 		...(renumbers ? { newDeviceCode: unusedDeviceCode(usedDeviceCodes) } : {}),
 		masterData,
 		totals: { notifications: notificationCounts.total, masterData: masterCounts.total },

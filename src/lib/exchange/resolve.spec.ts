@@ -67,7 +67,7 @@ function fileOf(name: string, notifications: Notification[], centre = '4002'): V
 function contextOf(overrides: Partial<PreviewContext> = {}): PreviewContext {
 	return {
 		centreCode: '4002',
-		deviceCode: '01',
+		deviceCodes: ['01'],
 		configuration: defaultConfiguration,
 		usedDeviceCodes: [],
 		...overrides
@@ -259,11 +259,20 @@ describe('planImport: one field changed to different values on both sides', () =
 		expect(preview.notifications[0]?.conflicts).toEqual(['requiredEnd', 'requiredStart']);
 	});
 
-	it('a merge at head office of another centre’s record is the same as its owner’s', () => {
+	it('head office never makes a revision of another centre’s record: it keeps the copy further along', () => {
 		const foreignDesk = { ...desk, number: '4003-01-000001', centre: '4003' };
 		const foreignTablet = { ...tablet, number: '4003-01-000001', centre: '4003' };
 		const preview = previewOf([foreignTablet], [foreignDesk], { centreCode: 'HQ01' });
-		expect(preview.notifications[0]).toMatchObject({ status: 'merged', isForeign: true });
+		expect(preview.notifications[0]).toMatchObject({ status: 'diverged', isForeign: true });
+		const planned = planImport(preview, {}, resolveContext);
+		// The tablet's copy is two changes on (status, long text), the desk's one.
+		expect(planned.ok && planned.plan.notifications.map((p) => p.record)).toEqual([foreignTablet]);
+		const back = planImport(
+			previewOf([foreignDesk], [foreignTablet], { centreCode: 'HQ01' }),
+			{},
+			resolveContext
+		);
+		expect(back.ok && back.plan.notifications).toEqual([]);
 	});
 });
 
@@ -314,7 +323,10 @@ describe('planImport: two records under one number (number collision)', () => {
 	});
 
 	it('any other device keeps its copy, imports nothing for that number, and says so', () => {
-		for (const overrides of [{ deviceCode: '02' }, { centreCode: 'HQ01', deviceCode: '01' }]) {
+		for (const overrides of [
+			{ deviceCodes: ['02'] },
+			{ centreCode: 'HQ01', deviceCodes: ['01'] }
+		]) {
 			const preview = previewOf([old], [freshRecord], overrides);
 			expect(preview.notifications[0]).toMatchObject({
 				status: 'collision',

@@ -6,7 +6,7 @@ import { formatNotificationNumber } from '../domain/numbering';
 import type { Configuration } from '../domain/status/profile';
 import type { ExchangeError } from './errors';
 import { canonicalJson } from './format';
-import { validityCheck, type ImportPreview, type NotificationEntry } from './preview';
+import { isAhead, validityCheck, type ImportPreview, type NotificationEntry } from './preview';
 
 /** How the user settles a conflicting field: keep this device's value or take the file's. */
 export type Resolution = 'keepMine' | 'takeTheirs';
@@ -51,6 +51,8 @@ export interface ImportPlan {
 	masterData: PlannedWrite<MasterRecord>[];
 	/** This device's range was reused: it moves to this code, its counter at `sequence`. */
 	moveDevice?: { deviceCode: string; sequence: number };
+	/** Device codes of this device's centre the files show (remembered for choosing a new code). */
+	seenDeviceCodes: string[];
 }
 
 const SIDE_OF: Record<Resolution, Side> = { keepMine: 'ours', takeTheirs: 'theirs' };
@@ -139,6 +141,8 @@ function planNotification(
 			const joined = entry.joinsNotes && ours ? joinNotes(ours, theirs) : undefined;
 			return joined ? write(joined) : [];
 		}
+		case 'diverged':
+			return ours && isAhead(theirs.revision, ours.revision) ? write(theirs) : [];
 		case 'collision':
 			return ours && range && entry.collision?.renumbersHere
 				? renumber(entry, ours, range, context)
@@ -201,6 +205,7 @@ export function planImport(
 			notifications,
 			removals,
 			masterData,
+			seenDeviceCodes: preview.seenDeviceCodes,
 			...(range && range.sequence > 0
 				? { moveDevice: { deviceCode: range.deviceCode, sequence: range.sequence } }
 				: {})

@@ -460,6 +460,8 @@ export const en: Catalogue = {
 			unchanged: 'Same or newer here (nothing to do)',
 			merged: 'Changed on both sides, merged automatically',
 			conflict: 'Conflict',
+			diverged:
+				'Changed on two devices, not merged yet (the copy further along is kept; its centre merges)',
 			collision: 'Number collision: two different notifications',
 			moved: 'Renumbered on another device',
 			invalid: 'Invalid'

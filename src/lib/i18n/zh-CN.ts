@@ -436,6 +436,7 @@ export const zhCN = {
 			unchanged: '相同或本机较新（无需处理）',
 			merged: '两边都有修改，自动合并',
 			conflict: '冲突',
+			diverged: '两个设备的修改尚未合并（保留较新的一份，由所属责任中心合并）',
 			collision: '编号冲突：两张不同的通知单',
 			moved: '已在其他设备改号',
 			invalid: '无效'

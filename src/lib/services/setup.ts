@@ -10,7 +10,7 @@ export const SETUP_DRAFT_KEY = 'setup';
 
 /** Saves the first-run identity, or returns the field issues that stop it. */
 export async function completeSetup(
-	input: Record<keyof DeviceIdentity, string>
+	input: Record<'centreCode' | 'centreName' | 'deviceCode', string>
 ): Promise<{ ok: true; identity: DeviceIdentity } | { ok: false; issues: FieldIssue[] }> {
 	const parsed = deviceIdentitySchema.safeParse({
 		...input,
