@@ -36,6 +36,7 @@ export const EXCHANGE_ERROR_CODES = [
 	'unresolvedConflict',
 	'changedSincePreview',
 	'writeFailed',
+	'storageFull',
 	'identityExists',
 	'invalidDeviceCode',
 	'deviceCodeInFile'

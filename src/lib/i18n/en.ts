@@ -284,6 +284,8 @@ export const en: Catalogue = {
 		unavailableDetail: 'Reason given by the browser: {reason}',
 		versionChange:
 			'The app updated its database in another tab. This tab has closed its connection; please reload.',
+		deleted:
+			'The app’s database was deleted in another tab. This tab has closed its connection and can save nothing more; please reload (first-run set-up starts again).',
 		blocked:
 			'Another open tab of the app is blocking a database upgrade. Close the app’s other tabs, then reload.'
 	},
@@ -518,6 +520,8 @@ export const en: Catalogue = {
 			changedSincePreview:
 				'This record was changed on this device after the preview. Preview again, then import.',
 			writeFailed: 'Writing failed; nothing was saved: {detail}',
+			storageFull:
+				'Storage is full; nothing was written. Export this device’s data as a backup, free space on this device (delete files or other websites’ data you do not need), then try again.',
 			identityExists: 'This device is already set up and cannot be restored from a file.',
 			invalidDeviceCode: 'Device code “{device}” is malformed: 2 capital letters or digits.',
 			deviceCodeInFile:
@@ -564,6 +568,8 @@ export const en: Catalogue = {
 		invalidData: 'The data is incomplete or malformed; nothing was saved.',
 		generic: 'The action failed: {message}',
 		saveFailed: 'Saving failed; nothing was changed: {message}',
+		storageFull:
+			'Storage is full; nothing was saved. Export your data on the Export page as a backup, free space on this device (delete files or other websites’ data you do not need), then try again; what you typed stays in the form.',
 		notFound: 'Page not found.'
 	}
 };

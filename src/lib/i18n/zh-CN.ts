@@ -274,6 +274,8 @@ export const zhCN = {
 			'此浏览器不允许本应用使用 IndexedDB（例如无痕模式、已被禁用或存储被阻止），因此无法保存任何数据。请使用普通窗口打开，或在浏览器设置中允许本网站存储数据。',
 		unavailableDetail: '浏览器给出的原因：{reason}',
 		versionChange: '本应用已在另一个标签页中更新了数据库。此标签页已断开连接，请重新加载。',
+		deleted:
+			'本应用的数据库已在另一个标签页中被删除。此标签页已断开连接，不能再保存任何内容；请重新加载（将重新进行首次设置）。',
 		blocked: '数据库升级被另一个打开的标签页阻止。请关闭本应用的其他标签页，然后重新加载。'
 	},
 	refusal: {
@@ -488,6 +490,8 @@ export const zhCN = {
 			unresolvedConflict: '冲突尚未处理：请选择保留本机版本或采用文件中的版本。',
 			changedSincePreview: '预览之后此记录在本设备上已被修改。请重新预览后再导入。',
 			writeFailed: '写入失败，没有保存任何数据：{detail}',
+			storageFull:
+				'存储空间已满，没有写入任何数据。请先导出本设备的数据作备份，再释放本设备的存储空间（删除不需要的文件或其他网站的数据），然后重试。',
 			identityExists: '本设备已经设置过，不能再从文件恢复。',
 			invalidDeviceCode: '设备代码“{device}”格式不正确：应为 2 位大写字母或数字。',
 			deviceCodeInFile: '设备代码 {device} 已被此文件的责任中心使用，请选择另一个设备代码。'
@@ -531,6 +535,8 @@ export const zhCN = {
 		invalidData: '数据不完整或格式不正确，没有保存。',
 		generic: '操作失败：{message}',
 		saveFailed: '保存失败，数据未被修改：{message}',
+		storageFull:
+			'存储空间已满，没有保存。请先在“导出”页导出数据作备份，再释放本设备的存储空间（删除不需要的文件或其他网站的数据），然后重试；已输入的内容仍保留在表单中。',
 		notFound: '找不到此页面。'
 	}
 } as const;

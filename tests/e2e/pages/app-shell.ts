@@ -17,6 +17,12 @@ export class AppShell {
 	readonly updatePrompt = () => this.page.getByTestId('update-prompt');
 	readonly versionChangeBanner = () => this.page.getByTestId('versionchange');
 	readonly blockedBanner = () => this.page.getByTestId('blocked');
+	readonly deletedBanner = () => this.page.getByTestId('deleted');
+	/** An error toast (they stay until dismissed, with a close button; banners have none). */
+	readonly errorToast = (text: string | RegExp) =>
+		this.page
+			.getByRole('alert')
+			.filter({ hasText: text, has: this.page.getByRole('button', { name: /^(关闭|Close)$/ }) });
 
 	/** Types a command (transaction code) into the command box and runs it with Enter. */
 	async runCommand(command: string): Promise<void> {
