@@ -50,6 +50,10 @@ export const en: Catalogue = {
 		centreName: 'Responsibility centre name',
 		deviceCode: 'Device code',
 		deviceCodeHint: '2 capital letters or digits, different for each device of the centre, e.g. 01',
+		pin: 'Supervisor PIN',
+		pinHint:
+			'4–8 digits, set by the supervisor. Supervisor actions such as approving, rejecting and putting in process again need it.',
+		pinConfirm: 'Supervisor PIN again',
 		submit: 'Start',
 		restoreTitle: 'Restore from an export file',
 		restoreIntro:
@@ -201,7 +205,14 @@ export const en: Catalogue = {
 		pin: 'Supervisor PIN',
 		pinNew: 'Set the supervisor PIN (4–8 digits)',
 		pinHint:
-			'The PIN is set the first time anyone takes the supervisor role and asked at every switch to it.',
+			'Switching to supervisor asks for the PIN. The supervisor role lapses after 10 minutes without use and when the browser closes; then the PIN is asked again.',
+		pinConfirm: 'Supervisor PIN again',
+		pinMismatch: 'The two PINs differ.',
+		pinLocked: 'Too many wrong PINs. Wait {wait}, then try again.',
+		waitSeconds: '{count} s',
+		waitMinutes: '{count} min',
+		supervisorLapsed:
+			'The supervisor role lapsed after 10 minutes without use. Type the PIN again to go on.',
 		switch: 'Switch user',
 		switched: 'Current user: {name} ({role}).',
 		wrongPin: 'The supervisor PIN is wrong.',

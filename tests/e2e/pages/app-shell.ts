@@ -8,6 +8,8 @@ export class AppShell {
 		this.page.getByRole('link', { name: /跳到主要内容|Skip to main content/ });
 	readonly main = () => this.page.locator('main#main');
 	readonly centreBadge = () => this.page.getByTestId('centre-badge');
+	/** Who uses the device now and in which role, e.g. 张伟 · 主管. */
+	readonly userBadge = () => this.page.getByTestId('user-badge');
 	readonly commandBox = () => this.page.getByRole('textbox', { name: /事务代码|Transaction code/ });
 	readonly commandMessage = () => this.page.getByRole('search').getByRole('alert');
 	readonly languageButton = () => this.page.getByRole('button', { name: /^(English|中文)$/ });
