@@ -13,7 +13,7 @@ test('a home-services profile loaded as data drives the screens with no code cha
 	page,
 	problems
 }) => {
-	await startSetUpDevice(page);
+	await startSetUpDevice(page, { pin: '2468' });
 	await writeSettingsRow(page, 'configuration', homeServices);
 	await page.reload();
 	const users = new UserPanel(page);

@@ -96,6 +96,7 @@ test('an update found on a first visit keeps the typed form and reloads into the
 	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
 	await setup.deviceCode().fill('01');
+	await setup.fillPin();
 	await setup.submit().click();
 	await expect(shell.centreBadge()).toHaveText('4002 · 01');
 	const settings = new SettingsPage(page);

@@ -6,6 +6,7 @@ export type ConnectionState =
 	| { kind: 'open' }
 	| { kind: 'unavailable'; reason: string }
 	| { kind: 'versionchange' }
+	| { kind: 'deleted' }
 	| { kind: 'blocked' };
 
 const connection = $state<{ current: ConnectionState }>({ current: { kind: 'opening' } });
@@ -23,10 +24,12 @@ let opening: Promise<ConnectionState> | undefined;
  */
 export function openDatabase(): Promise<ConnectionState> {
 	opening ??= (async () => {
-		// Another tab opened a newer schema: close ours so its upgrade can go on, and ask to reload.
-		db.on('versionchange', () => {
+		// Another tab opened a newer schema, or deleted the database (newVersion null): close ours
+		// so it can go on, and say which. Closed, the connection refuses every later write.
+		db.on('versionchange', (event: IDBVersionChangeEvent) => {
 			db.close();
-			connection.current = { kind: 'versionchange' };
+			connection.current =
+				event.newVersion === null ? { kind: 'deleted' } : { kind: 'versionchange' };
 			return false;
 		});
 		// Our upgrade waits for another tab that keeps the old version open.

@@ -26,6 +26,14 @@ export async function forgetOwnDraft(ref: DraftRef): Promise<void> {
 	if (row && (row.owner === undefined || row.owner === ref.owner)) await db.drafts.delete(ref.key);
 }
 
+/**
+ * Forgets a draft this page wrote (or an unstamped one) in its own transaction; a draft another
+ * tab wrote since stays, as with `forgetOwnDraft`.
+ */
+export async function deleteOwnDraft(ref: DraftRef): Promise<void> {
+	await db.transaction('rw', db.drafts, () => forgetOwnDraft(ref));
+}
+
 /** The draft kept for a form, if any. */
 export async function loadDraft(key: string): Promise<DraftRow | undefined> {
 	return db.drafts.get(key);

@@ -342,7 +342,7 @@ describe('writing is all or nothing', () => {
 		expect(textOf(await exportBytes())).toBe(before);
 	});
 
-	it('writes nothing when the storage fails late (e.g. quota on the master data)', async () => {
+	it('writes nothing when the storage fails late, and a full disk (defect: a save on a full disk says nothing) says so', async () => {
 		await createSome();
 		const before = textOf(await exportBytes());
 		const plan = await planOf([makeNumbered(1, {}, '08')]);
@@ -356,7 +356,7 @@ describe('writing is all or nothing', () => {
 			.mockRejectedValueOnce(new DOMException('quota', 'QuotaExceededError'));
 		const result = await writeImport(plan);
 		spy.mockRestore();
-		expect(result).toMatchObject({ ok: false, errors: [{ code: 'writeFailed' }] });
+		expect(result).toMatchObject({ ok: false, errors: [{ code: 'storageFull' }] });
 		expect(textOf(await exportBytes())).toBe(before);
 	});
 

@@ -1,4 +1,5 @@
 import { db } from './db';
+import { isStorageFullError } from './errors';
 import {
 	IDENTITY_KEY,
 	LAST_EXPORT_KEY,
@@ -278,6 +279,7 @@ async function writePlan(plan: ImportPlan, extras: WriteExtras): Promise<WriteRe
 		});
 	} catch (error) {
 		if (error instanceof ExchangeRefusal) return { ok: false, errors: error.errors };
+		if (isStorageFullError(error)) return { ok: false, errors: [fileError('', 'storageFull')] };
 		const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 		return { ok: false, errors: [fileError('', 'writeFailed', { detail })] };
 	}

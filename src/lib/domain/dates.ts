@@ -1,29 +1,33 @@
 import { z } from './zod';
 
+// One validator for dates and moments everywhere (schemas, engine, import): zod's ISO formats,
+// whose patterns know the calendar (no 2001-02-30, 29 February only in leap years). A moment
+// needs its seconds and a `Z` or an offset (`2001-03-07T08:00:00.000Z`, `…T16:00:00+08:00`):
+// a time without a zone names no moment, and Date.parse would roll a day that does not exist.
+const isoDateFormat = z.iso.date();
+const isoDateTimeFormat = z.iso.datetime({ offset: true });
+
+/** Whether a string is `YYYY-MM-DD` and names a day that exists (no 2001/02/30). */
+export function isValidIsoDate(value: string): boolean {
+	return isoDateFormat.safeParse(value).success;
+}
+
+/** Whether a string is an ISO 8601 date-time with seconds and a zone, on a day that exists. */
+export function isValidIsoDateTime(value: string): boolean {
+	return isoDateTimeFormat.safeParse(value).success;
+}
+
 /** A calendar date as stored: `YYYY-MM-DD`, a real day of the calendar. */
 export const isoDateSchema = z
 	.string({ error: 'required' })
 	.min(1, { error: 'required', abort: true })
 	.refine(isValidIsoDate, { error: 'invalidDate' });
 
-/** A moment as stored: an ISO 8601 date-time string that parses to a real time. */
+/** A moment as stored: an ISO 8601 date-time (see `isValidIsoDateTime`). */
 export const isoDateTimeSchema = z
 	.string({ error: 'required' })
 	.min(1, { error: 'required', abort: true })
-	.refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), {
-		error: 'invalidDate'
-	});
-
-/** Whether a string is `YYYY-MM-DD` and names a day that exists (no 2001/02/30). */
-export function isValidIsoDate(value: string): boolean {
-	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-	if (!match) return false;
-	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	const date = new Date(Date.UTC(year, month - 1, day));
-	return (
-		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-	);
-}
+	.refine(isValidIsoDateTime, { error: 'invalidDate' });
 
 /** A stored date as the seed writes it: 2001-03-07 → 2001/03/07. */
 export function formatSeedDate(isoDate: string | undefined): string {

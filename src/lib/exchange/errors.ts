@@ -39,6 +39,7 @@ export const EXCHANGE_ERROR_CODES = [
 	'mergeInvalid',
 	'changedSincePreview',
 	'writeFailed',
+	'storageFull',
 	'identityExists',
 	'invalidDeviceCode',
 	'deviceCodeInFile'

@@ -50,6 +50,10 @@ export const en: Catalogue = {
 		centreName: 'Responsibility centre name',
 		deviceCode: 'Device code',
 		deviceCodeHint: '2 capital letters or digits, different for each device of the centre, e.g. 01',
+		pin: 'Supervisor PIN',
+		pinHint:
+			'4–8 digits, set by the supervisor. Supervisor actions such as approving, rejecting and putting in process again need it.',
+		pinConfirm: 'Supervisor PIN again',
 		submit: 'Start',
 		restoreTitle: 'Restore from an export file',
 		restoreIntro:
@@ -208,7 +212,14 @@ export const en: Catalogue = {
 		pin: 'Supervisor PIN',
 		pinNew: 'Set the supervisor PIN (4–8 digits)',
 		pinHint:
-			'The PIN is set the first time anyone takes the supervisor role and asked at every switch to it.',
+			'Switching to supervisor asks for the PIN. The supervisor role lapses after 10 minutes without use and when the browser closes; then the PIN is asked again.',
+		pinConfirm: 'Supervisor PIN again',
+		pinMismatch: 'The two PINs differ.',
+		pinLocked: 'Too many wrong PINs. Wait {wait}, then try again.',
+		waitSeconds: '{count} s',
+		waitMinutes: '{count} min',
+		supervisorLapsed:
+			'The supervisor role lapsed after 10 minutes without use. Type the PIN again to go on.',
 		switch: 'Switch user',
 		switched: 'Current user: {name} ({role}).',
 		wrongPin: 'The supervisor PIN is wrong.',
@@ -291,6 +302,8 @@ export const en: Catalogue = {
 		unavailableDetail: 'Reason given by the browser: {reason}',
 		versionChange:
 			'The app updated its database in another tab. This tab has closed its connection; please reload.',
+		deleted:
+			'The app’s database was deleted in another tab. This tab has closed its connection and can save nothing more; please reload (first-run set-up starts again).',
 		blocked:
 			'Another open tab of the app is blocking a database upgrade. Close the app’s other tabs, then reload.'
 	},
@@ -536,6 +549,8 @@ export const en: Catalogue = {
 			changedSincePreview:
 				'This record was changed on this device after the preview. Preview again, then import.',
 			writeFailed: 'Writing failed; nothing was saved: {detail}',
+			storageFull:
+				'Storage is full; nothing was written. Export this device’s data as a backup, free space on this device (delete files or other websites’ data you do not need), then try again.',
 			identityExists: 'This device is already set up and cannot be restored from a file.',
 			invalidDeviceCode: 'Device code “{device}” is malformed: 2 capital letters or digits.',
 			deviceCodeInFile:
@@ -601,6 +616,8 @@ export const en: Catalogue = {
 		invalidData: 'The data is incomplete or malformed; nothing was saved.',
 		generic: 'The action failed: {message}',
 		saveFailed: 'Saving failed; nothing was changed: {message}',
+		storageFull:
+			'Storage is full; nothing was saved. Export your data on the Export page as a backup, free space on this device (delete files or other websites’ data you do not need), then try again; what you typed stays in the form.',
 		notFound: 'Page not found.'
 	}
 };

@@ -47,6 +47,9 @@ export const zhCN = {
 		centreName: '责任中心名称',
 		deviceCode: '设备代码',
 		deviceCodeHint: '2 位大写字母或数字，本中心内每台设备不同，例如 01',
+		pin: '主管 PIN',
+		pinHint: '4–8 位数字，由主管设置。批准、不批准和重新处理等主管操作需要它。',
+		pinConfirm: '再次输入主管 PIN',
 		submit: '开始使用',
 		restoreTitle: '从导出文件恢复',
 		restoreIntro: '如果本中心已有导出文件（备份或其他设备的数据），可以直接从文件恢复。',
@@ -201,7 +204,14 @@ export const zhCN = {
 		role: '角色',
 		pin: '主管 PIN',
 		pinNew: '设置主管 PIN（4–8 位数字）',
-		pinHint: '第一次选择主管角色时设置 PIN，以后每次切换到主管都需要输入。',
+		pinHint:
+			'切换到主管需要输入 PIN。主管角色在 10 分钟未使用后或关闭浏览器后失效，之后需要重新输入。',
+		pinConfirm: '再次输入主管 PIN',
+		pinMismatch: '两次输入的 PIN 不一致。',
+		pinLocked: 'PIN 错误次数过多。请等待 {wait}后再试。',
+		waitSeconds: '{count} 秒',
+		waitMinutes: '{count} 分钟',
+		supervisorLapsed: '主管角色因 10 分钟未使用已失效。如需继续，请重新输入 PIN。',
 		switch: '切换用户',
 		switched: '当前用户：{name}（{role}）。',
 		wrongPin: '主管 PIN 不正确。',
@@ -281,6 +291,8 @@ export const zhCN = {
 			'此浏览器不允许本应用使用 IndexedDB（例如无痕模式、已被禁用或存储被阻止），因此无法保存任何数据。请使用普通窗口打开，或在浏览器设置中允许本网站存储数据。',
 		unavailableDetail: '浏览器给出的原因：{reason}',
 		versionChange: '本应用已在另一个标签页中更新了数据库。此标签页已断开连接，请重新加载。',
+		deleted:
+			'本应用的数据库已在另一个标签页中被删除。此标签页已断开连接，不能再保存任何内容；请重新加载（将重新进行首次设置）。',
 		blocked: '数据库升级被另一个打开的标签页阻止。请关闭本应用的其他标签页，然后重新加载。'
 	},
 	refusal: {
@@ -503,6 +515,8 @@ export const zhCN = {
 				'按所选的版本合并后，通知单不符合规则（例如状态与类型不符、日期顺序错误）。请对这些栏位作其他选择。',
 			changedSincePreview: '预览之后此记录在本设备上已被修改。请重新预览后再导入。',
 			writeFailed: '写入失败，没有保存任何数据：{detail}',
+			storageFull:
+				'存储空间已满，没有写入任何数据。请先导出本设备的数据作备份，再释放本设备的存储空间（删除不需要的文件或其他网站的数据），然后重试。',
 			identityExists: '本设备已经设置过，不能再从文件恢复。',
 			invalidDeviceCode: '设备代码“{device}”格式不正确：应为 2 位大写字母或数字。',
 			deviceCodeInFile: '设备代码 {device} 已被此文件的责任中心使用，请选择另一个设备代码。'
@@ -564,6 +578,8 @@ export const zhCN = {
 		invalidData: '数据不完整或格式不正确，没有保存。',
 		generic: '操作失败：{message}',
 		saveFailed: '保存失败，数据未被修改：{message}',
+		storageFull:
+			'存储空间已满，没有保存。请先在“导出”页导出数据作备份，再释放本设备的存储空间（删除不需要的文件或其他网站的数据），然后重试；已输入的内容仍保留在表单中。',
 		notFound: '找不到此页面。'
 	}
 } as const;

@@ -4,7 +4,7 @@ import type { DeviceIdentity } from '$lib/domain/identity';
 import { loadUiFont } from './font';
 import { startServiceWorker } from './pwa.svelte';
 import { loadConfiguration } from './configuration.svelte';
-import { loadSession } from './user.svelte';
+import { loadSession, watchSession } from './user.svelte';
 
 /** What the shell needs to know before it shows any page. */
 export interface StartResult {
@@ -18,6 +18,9 @@ export async function startApp(): Promise<StartResult> {
 	void startServiceWorker();
 	const connection = await openDatabase();
 	const identity = connection.kind === 'open' ? await getIdentity() : undefined;
-	if (connection.kind === 'open') await Promise.all([loadSession(), loadConfiguration()]);
+	if (connection.kind === 'open') {
+		await Promise.all([loadSession(), loadConfiguration()]);
+		watchSession();
+	}
 	return { connection, identity };
 }

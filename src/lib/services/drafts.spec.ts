@@ -75,6 +75,35 @@ describe('DraftKeeper', () => {
 	});
 });
 
+describe('DraftKeeper.flush', () => {
+	it('defect: an idle tab flushing before an update reload does not delete another tab’s draft', async () => {
+		const form = { text: '' };
+		const idle = new DraftKeeper('form', () => ({ ...form }));
+		await idle.restore(isForm, () => undefined);
+		await db.drafts.put({
+			key: 'form',
+			value: { text: '另一个标签页正在输入' },
+			savedAt: '2001-03-07T00:00:00Z',
+			owner: 'another-tab'
+		});
+		expect(await runBeforeUpdate()).toBe(1);
+		expect((await restoreDraft('form', isForm))?.draft).toEqual({ text: '另一个标签页正在输入' });
+		idle.stop();
+	});
+
+	it('still forgets its own draft when its form is back to what it was opened with', async () => {
+		const form = { text: '' };
+		const keeper = new DraftKeeper('form', () => ({ ...form }));
+		form.text = 'x';
+		await keeper.flush();
+		expect(await restoreDraft('form', isForm)).toBeDefined();
+		form.text = '';
+		await keeper.flush();
+		expect(await restoreDraft('form', isForm)).toBeUndefined();
+		keeper.stop();
+	});
+});
+
 describe('DraftKeeper.stop', () => {
 	it('makes a save that was still pending, so leaving the page right after typing loses nothing', async () => {
 		const form = { text: '' };

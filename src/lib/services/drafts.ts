@@ -1,4 +1,4 @@
-import { deleteDraft, loadDraft, saveDraft, type DraftRef } from '$lib/data/drafts';
+import { deleteDraft, deleteOwnDraft, loadDraft, saveDraft, type DraftRef } from '$lib/data/drafts';
 import { onBeforeUpdate } from './before-update';
 import { handleError } from './handle-error';
 
@@ -55,12 +55,15 @@ export class DraftKeeper<T> {
 		this.timer = setTimeout(() => this.flush().catch(handleError), 300);
 	}
 
-	/** Saves now, or forgets the draft when the form is back to what it was opened with. */
+	/**
+	 * Saves now, or forgets this page's draft when the form is back to what it was opened with; a
+	 * draft another tab wrote is never deleted here (an idle tab flushes too before an update).
+	 */
 	async flush(): Promise<void> {
 		clearTimeout(this.timer);
 		this.timer = undefined;
 		const value = this.read();
-		if (JSON.stringify(value) === this.baseline) await deleteDraft(this.key);
+		if (JSON.stringify(value) === this.baseline) await deleteOwnDraft(this.ref);
 		else await saveDraft(this.key, value, PAGE_ID);
 	}
 

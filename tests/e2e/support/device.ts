@@ -6,6 +6,8 @@ export interface DeviceFactoryInput {
 	centre?: string;
 	name?: string;
 	device?: string;
+	/** The supervisor PIN set at first run. */
+	pin?: string;
 }
 
 /** Opens the app on a fresh profile and completes first-run set-up; the home page is then shown. */
@@ -15,6 +17,7 @@ export async function startSetUpDevice(page: Page, input: DeviceFactoryInput = {
 	await new SetupPage(page).complete(
 		input.centre ?? '4002',
 		input.name ?? '上海服务中心',
-		input.device ?? '01'
+		input.device ?? '01',
+		input.pin
 	);
 }

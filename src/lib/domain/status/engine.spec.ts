@@ -11,6 +11,7 @@ import {
 	type Route,
 	type SystemStatus
 } from '../notification';
+import { isoDateTimeSchema } from '../dates';
 import { generationOf } from '../revision';
 import {
 	TEST_CREATED_AT,
@@ -209,6 +210,13 @@ describe('system status', () => {
 	it('refuses a completion time that is not a date-time', () => {
 		for (const at of ['', '2001-03-08', 'yesterday', '2001-02-30T10:00']) {
 			expectRefusal(run(z1(), { kind: 'complete', at }), 'invalidDateTime', { at });
+		}
+	});
+
+	it('defect: refuses 2001-02-30 as a completion or status time, as the schema does', () => {
+		for (const at of ['2001-02-30T10:00Z', '2001-02-30T10:00:00Z', '2001-02-30T10:00:00.000Z']) {
+			expectRefusal(run(z1(), { kind: 'complete', at }), 'invalidDateTime', { at });
+			expect(isoDateTimeSchema.safeParse(at).success).toBe(false);
 		}
 	});
 

@@ -1,6 +1,12 @@
 import type { FieldIssue } from '../validation';
 import type { Actor, Role } from '../actor';
-import { formatSeedDate, formatSeedDateTime, isValidIsoDate, toIsoDate } from '../dates';
+import {
+	formatSeedDate,
+	formatSeedDateTime,
+	isValidIsoDate,
+	isValidIsoDateTime,
+	toIsoDate
+} from '../dates';
 import {
 	applyFieldChanges,
 	recordChange,
@@ -357,12 +363,6 @@ function reasonRefusal(reason: string | undefined, isRequired: boolean): Refusal
 	return undefined;
 }
 
-// Date.parse rolls 2001-02-30T10:00 over to March 2, so the day is checked on its own.
-const isValidDateTime = (value: string) =>
-	/^\d{4}-\d{2}-\d{2}T/.test(value) &&
-	isValidIsoDate(value.slice(0, 10)) &&
-	!Number.isNaN(Date.parse(value));
-
 const MINUTE = 60_000;
 
 /** Refusals that depend on what the user typed for the action (reason, dates). */
@@ -387,7 +387,7 @@ function inputRefusal(
 			return undefined;
 		}
 		case 'complete': {
-			if (!isValidDateTime(action.at)) return refuse('invalidDateTime', { at: action.at });
+			if (!isValidIsoDateTime(action.at)) return refuse('invalidDateTime', { at: action.at });
 			const at = Date.parse(action.at);
 			// The form proposes the time to the minute, so a completion in the minute of creation is fine.
 			const created = Math.floor(Date.parse(notification.createdAt) / MINUTE) * MINUTE;
@@ -419,7 +419,7 @@ function inputRefusal(
 
 /** A status time must be a real moment between the notification's creation and now. */
 function statusTimeRefusal(notification: Notification, at: string, now: Date): Refusal | undefined {
-	if (!isValidDateTime(at)) return refuse('invalidDateTime', { at });
+	if (!isValidIsoDateTime(at)) return refuse('invalidDateTime', { at });
 	const created = Math.floor(Date.parse(notification.createdAt) / MINUTE) * MINUTE;
 	const formatted = formatSeedDateTime(at);
 	if (Date.parse(at) < created) {
