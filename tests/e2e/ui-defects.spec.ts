@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { SetupPage } from './pages/setup-page';
+import { startSetUpDevice } from './support/device';
 import { waitForServiceWorkerControl } from './support/service-worker';
 
 test('issue 8.1: a first visit at a deep link registers /sw.js with scope / and then works offline', async ({
@@ -37,5 +38,36 @@ test('issue 8.1: a first visit at a deep link registers /sw.js with scope / and 
 	expect(response?.fromServiceWorker(), 'the deep link comes from the service worker').toBe(true);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('创建通知（IW51）');
 	await expect(new AppShell(page).centreBadge()).toHaveText('4002 · 01');
+	expect(problems.errors).toEqual([]);
+});
+
+test('issue 8.16: the command box message never covers the menu at 1280×720 and can be dismissed', async ({
+	page,
+	problems
+}) => {
+	await page.setViewportSize({ width: 1280, height: 720 });
+	await startSetUpDevice(page);
+	const shell = new AppShell(page);
+	for (const [name, path] of [
+		['报表', '/reports'],
+		['数据交换', '/exchange'],
+		['设置', '/settings']
+	] as const) {
+		await shell.runCommand('VA01');
+		await expect(shell.commandMessage()).toHaveText(/未知的事务代码或命令：“VA01”/);
+		// A covered link would make Playwright wait for it: a short wait shows the defect quickly.
+		await shell.nav().getByRole('link', { name, exact: true }).click({ timeout: 5_000 });
+		await expect(page).toHaveURL(new RegExp(`${path}$`));
+	}
+
+	await shell.runCommand('VA01');
+	await expect(shell.commandMessage()).toBeVisible();
+	await shell.commandBox().press('Escape');
+	await expect(shell.commandMessage()).toHaveCount(0);
+	await expect(shell.commandBox()).not.toHaveAttribute('aria-describedby');
+
+	await shell.runCommand('VA01');
+	await shell.dismissCommandMessage().click();
+	await expect(shell.commandMessage()).toHaveCount(0);
 	expect(problems.errors).toEqual([]);
 });

@@ -33,6 +33,7 @@ export const en: Catalogue = {
 		unknown:
 			'Unknown transaction code or command: “{input}”. Available: IW51 create, IW52 number change, IW53 number display, IW59 list, ZSMR006 work plan.',
 		needsNumber: '{code} needs a notification number, e.g. “{code} 4002-01-000001”.',
+		dismiss: 'Dismiss message',
 		help: 'Transaction codes: IW51 create, IW52 change, IW53 display, IW59 list, ZSMR006 work plan'
 	},
 	home: {

@@ -31,6 +31,7 @@ export const zhCN = {
 		unknown:
 			'未知的事务代码或命令：“{input}”。可用：IW51 创建、IW52 编号 修改、IW53 编号 显示、IW59 清单、ZSMR006 工作计划表。',
 		needsNumber: '{code} 需要一个通知单编号，例如“{code} 4002-01-000001”。',
+		dismiss: '关闭提示',
 		help: '事务代码：IW51 创建通知，IW52 修改，IW53 显示，IW59 通知清单，ZSMR006 工作计划表'
 	},
 	home: {
