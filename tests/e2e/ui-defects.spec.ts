@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/app-shell';
+import { CreateNotificationPage, UserPanel } from './pages/notification-pages';
 import { SetupPage } from './pages/setup-page';
 import { startSetUpDevice } from './support/device';
 import { waitForServiceWorkerControl } from './support/service-worker';
@@ -69,5 +70,24 @@ test('issue 8.16: the command box message never covers the menu at 1280×720 and
 	await shell.runCommand('VA01');
 	await shell.dismissCommandMessage().click();
 	await expect(shell.commandMessage()).toHaveCount(0);
+	expect(problems.errors).toEqual([]);
+});
+
+test('issue 8.8: keystrokes typed 0.1 s before a reload are kept in the draft and restored', async ({
+	page,
+	problems
+}) => {
+	await startSetUpDevice(page);
+	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
+	const create = new CreateNotificationPage(page);
+	await create.goto();
+	await create.chooseType('Z1');
+	await create.field('通知单描述').fill('活动柜锁坏');
+	await create.field('送达方').pressSequentially('27');
+	// Less than the draft's debounce: only a save as the page goes keeps these keystrokes.
+	await page.waitForTimeout(100);
+	await page.reload();
+	await expect(create.field('送达方')).toHaveValue('27');
+	await expect(create.field('通知单描述')).toHaveValue('活动柜锁坏');
 	expect(problems.errors).toEqual([]);
 });
