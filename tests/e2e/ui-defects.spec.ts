@@ -1,6 +1,11 @@
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/app-shell';
-import { CreateNotificationPage, UserPanel } from './pages/notification-pages';
+import {
+	CreateNotificationPage,
+	NotificationPage,
+	UserPanel,
+	exampleNotification
+} from './pages/notification-pages';
 import { SetupPage } from './pages/setup-page';
 import { startSetUpDevice } from './support/device';
 import { waitForServiceWorkerControl } from './support/service-worker';
@@ -89,5 +94,57 @@ test('issue 8.8: keystrokes typed 0.1 s before a reload are kept in the draft an
 	await page.reload();
 	await expect(create.field('送达方')).toHaveValue('27');
 	await expect(create.field('通知单描述')).toHaveValue('活动柜锁坏');
+	expect(problems.errors).toEqual([]);
+});
+
+test('issue 8.7: a pasted 10,000-character long-text entry is refused with the field and the limit named, never stored cut', async ({
+	page,
+	problems
+}) => {
+	await startSetUpDevice(page);
+	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
+	const number = await new CreateNotificationPage(page).create();
+	const notification = new NotificationPage(page);
+	const pasted = '抽屉锁缺货请购。'.repeat(1250);
+	expect(pasted.length).toBe(10_000);
+
+	await notification.newLongText().fill(pasted);
+	await expect(notification.newLongText()).toHaveValue(pasted);
+	await expect(page.getByText('10000/4000 个字符')).toBeVisible();
+	await expect(page.getByText('“新文本”最多 4000 个字符，现有 10000 个')).toBeVisible();
+	await notification.addLongTextButton().click();
+	await expect(page.getByText('“新文本”最多 4000 个字符。')).toBeVisible();
+	await expect(notification.newLongText()).toBeFocused();
+	await expect(notification.newLongText()).toHaveValue(pasted);
+
+	await notification.goto(number);
+	await expect(page.getByText('还没有长文本。')).toBeVisible();
+	await expect(notification.history()).not.toContainText('抽屉锁缺货请购');
+	expect(problems.errors).toEqual([]);
+});
+
+test('issue 8.7: a 38-character description with 𠀀𪚥𰻞 is kept whole, and twenty such characters count 20/40', async ({
+	page,
+	problems
+}) => {
+	await startSetUpDevice(page);
+	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
+	const create = new CreateNotificationPage(page);
+	await create.goto();
+	await create.chooseType('Z1');
+	await create.field('通知单描述').fill('𠀀'.repeat(20));
+	await expect(page.getByText('20/40 个字符')).toBeVisible();
+
+	const description = `${'活动柜锁坏'.repeat(7)}𠀀𪚥𰻞`;
+	expect([...description]).toHaveLength(38);
+	await create.fill(exampleNotification({ description }));
+	await expect(create.field('通知单描述')).toHaveValue(description);
+	await expect(page.getByText('38/40 个字符')).toBeVisible();
+	await create.save().click();
+	await page.waitForURL(/\/notifications\/4002-01-000001$/);
+	await expect(page.getByText(description).first()).toBeVisible();
+
+	await new NotificationPage(page).goto('4002-01-000001', 'change');
+	await expect(create.field('通知单描述')).toHaveValue(description);
 	expect(problems.errors).toEqual([]);
 });

@@ -214,6 +214,40 @@ describe('notificationFieldsSchema messages', () => {
 		]);
 	});
 
+	describe('issue 8.7: limits count characters (code points), not UTF-16 units', () => {
+		const rare = '𠀀𪚥𰻞';
+
+		it('keeps a 38-character description with three characters outside the basic plane', () => {
+			const description = `${'锁'.repeat(35)}${rare}`;
+			expect(description.length).toBe(41);
+			const parsed = notificationFieldsSchema.parse(makeFields({ description }));
+			expect(parsed.description).toBe(description);
+		});
+
+		it('takes forty such characters in a description and refuses the forty-first', () => {
+			expect(issuesOf(makeFields({ description: '𠀀'.repeat(40) }))).toEqual([]);
+			expect(issuesOf(makeFields({ description: '𠀀'.repeat(41) }))).toEqual([
+				{ path: 'description', code: 'tooLong', params: { max: 40 } }
+			]);
+		});
+
+		it('counts every other text limit of the form in characters too', () => {
+			expect(
+				issuesOf(makeFields({ reporter: '𪚥'.repeat(40), poNumber: '𪚥'.repeat(20) }))
+			).toEqual([]);
+			expect(issuesOf(makeFields({ items: [makeItem({ reasonText: '𰻞'.repeat(41) })] }))).toEqual([
+				{ path: 'items.0.reasonText', code: 'tooLong', params: { max: 40 } }
+			]);
+		});
+
+		it('takes a long-text entry of 4,000 characters and refuses 10,000 instead of cutting it', () => {
+			const notification = makeNotification();
+			const entry = appendLongText(notification, '𠀀'.repeat(4000), assistant, TEST_NOW);
+			expect(entry.longText.at(-1)?.text).toBe('𠀀'.repeat(4000));
+			expect(() => appendLongText(notification, 'x'.repeat(10_000), assistant, TEST_NOW)).toThrow();
+		});
+	});
+
 	it('refuses a required end before the required start', () => {
 		expect(
 			issuesOf(makeFields({ requiredStart: '2001-03-08', requiredEnd: '2001-03-07' }))

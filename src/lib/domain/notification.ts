@@ -2,15 +2,19 @@ import { actorSchema, type Actor } from './actor';
 import { isoDateSchema, isoDateTimeSchema } from './dates';
 import { NOTIFICATION_NUMBER_PATTERN } from './numbering';
 import { firstRevision, nextRevision, revisionSchema, randomId, type RandomId } from './revision';
+import { characterCount } from './text';
 import { z } from './zod';
 
-const text = (max: number) => z.string({ error: 'required' }).trim().max(max, { error: 'tooLong' });
+// zod's max() counts UTF-16 units; limits count characters (SPEC §3), so 𠀀 counts as one.
+const atMost = (max: number) => (value: string) => characterCount(value) <= max;
+const text = (max: number) =>
+	z.string({ error: 'required' }).trim().refine(atMost(max), { error: 'tooLong', params: { max } });
 const requiredText = (max: number) =>
 	z
 		.string({ error: 'required' })
 		.trim()
 		.min(1, { error: 'required', abort: true })
-		.max(max, { error: 'tooLong' });
+		.refine(atMost(max), { error: 'tooLong', params: { max } });
 const code = requiredText(20);
 const optionalCode = text(20);
 const optionalDate = z.union([z.literal(''), isoDateSchema]);
@@ -94,11 +98,14 @@ export const notificationFieldsSchema = z
 	.superRefine(checkDateOrder);
 export type NotificationFields = z.infer<typeof notificationFieldsSchema>;
 
+/** The most characters one long-text entry may have. */
+export const MAX_LONG_TEXT_LENGTH = 4000;
+
 /** One entry of the long text (通知单长文本): append-only, stamped with author and time. */
 export const longTextEntrySchema = z.looseObject({
 	at: isoDateTimeSchema,
 	author: actorSchema,
-	text: requiredText(4000)
+	text: requiredText(MAX_LONG_TEXT_LENGTH)
 });
 export type LongTextEntry = z.infer<typeof longTextEntrySchema>;
 

@@ -66,6 +66,10 @@ export const en: Catalogue = {
 		required: 'Please fill in “{field}”.',
 		pattern: '“{field}” is not in the right format: {hint}.',
 		tooLong: '“{field}” takes at most {max} characters.',
+		characterCount: '{count}/{max} characters',
+		atLimit: '“{field}” has reached its limit of {max} characters.',
+		overLimit:
+			'“{field}” takes at most {max} characters and has {count}: shorten it before saving; nothing typed is cut.',
 		invalidDate: '“{field}” is not a valid date.',
 		endBeforeStart: '“{field}” cannot be before “Required start”.',
 		notANumber: '“{field}” must be a number.',

@@ -62,6 +62,10 @@ export const zhCN = {
 		required: '请填写“{field}”。',
 		pattern: '“{field}”的格式不正确：{hint}。',
 		tooLong: '“{field}”最多 {max} 个字符。',
+		characterCount: '{count}/{max} 个字符',
+		atLimit: '“{field}”已达到 {max} 个字符的上限。',
+		overLimit:
+			'“{field}”最多 {max} 个字符，现有 {count} 个：保存前请删减，已输入的内容不会被截断。',
 		invalidDate: '“{field}”不是有效的日期。',
 		endBeforeStart: '“{field}”不能早于“需要的起始”。',
 		notANumber: '“{field}”必须是数字。',

@@ -171,6 +171,12 @@ describe('system status', () => {
 		expectRefusal(run(z1(), { kind: 'postpone', reason, until: '2001-03-20' }), code, params);
 	});
 
+	it('issue 8.7: counts a reason in characters, so 200 rare Han characters are not too long', () => {
+		expect(run(z1(), { kind: 'postpone', reason: '𠀀'.repeat(200), until: '2001-03-20' }).ok).toBe(
+			true
+		);
+	});
+
 	it('refuses an impossible or a past date to postpone to', () => {
 		expectRefusal(
 			run(z1(), { kind: 'postpone', reason: '缺货', until: '2001-02-30' }),

@@ -11,6 +11,7 @@ import {
 	type SystemStatus
 } from '../notification';
 import { randomId, type RandomId } from '../revision';
+import { characterCount } from '../text';
 import {
 	approvedStatusesOf,
 	initialStatusOf,
@@ -106,7 +107,7 @@ export interface Refusal {
 export type TransitionResult =
 	{ ok: true; notification: Notification } | { ok: false; refusal: Refusal };
 
-/** The most characters a reason may have (as the notification schema stores it). */
+/** The most characters (code points) a reason may have (as the notification schema stores it). */
 export const MAX_REASON_LENGTH = 200;
 
 /** What a completion guard looks at. `isRejected`: the user status is the profile's rejection. */
@@ -352,7 +353,7 @@ function stateRefusal(context: Context, action: NotificationAction): Refusal | u
 function reasonRefusal(reason: string | undefined, isRequired: boolean): Refusal | undefined {
 	const trimmed = reason?.trim() ?? '';
 	if (isRequired && trimmed === '') return refuse('reasonRequired');
-	if (trimmed.length > MAX_REASON_LENGTH) {
+	if (characterCount(trimmed) > MAX_REASON_LENGTH) {
 		return refuse('reasonTooLong', { max: MAX_REASON_LENGTH });
 	}
 	return undefined;
