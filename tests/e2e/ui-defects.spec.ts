@@ -148,3 +148,33 @@ test('issue 8.7: a 38-character description with 𠀀𪚥𰻞 is kept whole, and
 	await expect(create.field('通知单描述')).toHaveValue(description);
 	expect(problems.errors).toEqual([]);
 });
+
+test('issue 8.5: completing a rejected (BPZ) notification marks the reason required and says why before any refusal', async ({
+	page,
+	problems
+}) => {
+	await startSetUpDevice(page);
+	const users = new UserPanel(page);
+	await users.switchTo('李娜', '101', 'assistant');
+	const number = await new CreateNotificationPage(page).create();
+	const notification = new NotificationPage(page);
+	await notification.action('KCJS 勘察结束').click();
+	await expect(notification.userStatus()).toHaveText('KCJS 勘察结束');
+	await users.switchTo('张伟', '301', 'supervisor', '4711');
+	await notification.goto(number);
+	await notification.action('BPZ 主管不批准').click();
+	await expect(notification.userStatus()).toHaveText('BPZ 主管不批准');
+
+	await notification.action('完成通知').click();
+	const dialog = page.getByRole('form', { name: '完成通知' });
+	const reason = dialog.getByLabel('完成原因');
+	await expect(reason).toHaveAttribute('required', '');
+	await expect(reason).toHaveAccessibleDescription(
+		/用户状态为 BPZ 主管不批准，完成通知时必须填写原因。/
+	);
+	await reason.fill('客户撤回申请');
+	await dialog.getByRole('button', { name: '完成通知' }).click();
+	await expect(notification.systemStatus()).toContainText('NOCO');
+	await expect(notification.actionMessage()).toHaveCount(0);
+	expect(problems.errors).toEqual([]);
+});

@@ -850,8 +850,22 @@ describe('allowedActions', () => {
 		});
 		expect(inputsOf(z1({ userStatus: 'BPZ' })).complete).toEqual([
 			{ name: 'at', isRequired: true },
-			{ name: 'reason', isRequired: true }
+			{
+				name: 'reason',
+				isRequired: true,
+				because: { code: 'rejectedNeedsReason', params: { status: 'BPZ' } }
+			}
 		]);
+	});
+
+	it('issue 8.5: says why completing a rejected (BPZ) notification needs a reason, as the refusal would', () => {
+		const rejected = z1({ userStatus: 'BPZ' });
+		const reason = allowedActions(rejected, supervisor, config)
+			.find((line) => line.action === 'complete')
+			?.inputs?.find((input) => input.name === 'reason');
+		const refused = run(rejected, { kind: 'complete', at: NOW_ISO });
+		expect(refused.ok).toBe(false);
+		expect(reason?.because).toEqual(refused.ok ? undefined : refused.refusal);
 	});
 
 	/** Every combination of type, system status, user status, route and role. */

@@ -570,6 +570,8 @@ export function transition(
 export interface ActionInput {
 	name: 'reason' | 'until' | 'at' | 'type';
 	isRequired: boolean;
+	/** Why an input that is usually optional is required now, in the words of the refusal it avoids. */
+	because?: Refusal;
 }
 
 /** One line of the "transaction analysis": an action, whether it is allowed now, and if not why. */
@@ -619,7 +621,19 @@ export function allowedActions(
 		availability(
 			context,
 			{ kind: 'complete', at: '' },
-			{ action: 'complete', inputs: [{ name: 'at', isRequired: true }, reason(rejected)] }
+			{
+				action: 'complete',
+				inputs: [
+					{ name: 'at', isRequired: true },
+					// The same refusal `transition` gives a rejected notification completed without a reason.
+					rejected
+						? {
+								...reason(true),
+								because: refuse('rejectedNeedsReason', { status: notification.userStatus })
+							}
+						: reason(false)
+				]
+			}
 		),
 		availability(
 			context,
