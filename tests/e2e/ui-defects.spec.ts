@@ -178,3 +178,75 @@ test('issue 8.5: completing a rejected (BPZ) notification marks the reason requi
 	await expect(notification.actionMessage()).toHaveCount(0);
 	expect(problems.errors).toEqual([]);
 });
+
+test('issue 8.10: a refused save moves focus to the first invalid field, on the create and the change form', async ({
+	page,
+	problems
+}) => {
+	await startSetUpDevice(page);
+	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
+	const create = new CreateNotificationPage(page);
+	await create.goto();
+	await create.chooseType('Z1');
+	await create.save().click();
+	await expect(create.field('通知单描述')).toHaveAttribute('aria-invalid', 'true');
+	await expect(create.field('通知单描述')).toBeFocused();
+
+	await create.fill(exampleNotification());
+	await create.save().click();
+	await page.waitForURL(/\/notifications\/4002-01-000001$/);
+	const notification = new NotificationPage(page);
+	await notification.goto('4002-01-000001', 'change');
+	await create.field('送达方').fill('');
+	await create.save().click();
+	await expect(notification.formMessage()).toBeVisible();
+	await expect(create.field('送达方')).toBeFocused();
+	expect(problems.errors).toEqual([]);
+});
+
+test('issue 8.10: an action pressed right after adding a long text is never lost (stress, CPU ×4)', async ({
+	page,
+	problems
+}) => {
+	await startSetUpDevice(page);
+	const users = new UserPanel(page);
+	await users.switchTo('李娜', '101', 'assistant');
+	const number = await new CreateNotificationPage(page).create();
+	const notification = new NotificationPage(page);
+	await notification.action('KCJS 勘察结束').click();
+	await expect(notification.userStatus()).toHaveText('KCJS 勘察结束');
+	await users.switchTo('张伟', '301', 'supervisor', '4711');
+	await notification.goto(number);
+
+	// Tall enough that the actions and the long-text box are both on screen for the mouse.
+	await page.setViewportSize({ width: 1280, height: 2400 });
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	// BPZ and KCJS follow each other in the Z1 profile, so the supervisor can alternate them.
+	const ROUNDS = 10;
+	for (let round = 1; round <= ROUNDS; round += 1) {
+		const status = round % 2 === 1 ? 'BPZ 主管不批准' : 'KCJS 勘察结束';
+		const entry = `第 ${round} 次复查：抽屉锁仍然卡住。`;
+		await notification.newLongText().fill(entry);
+		const add = await notification.addLongTextButton().boundingBox();
+		const action = await notification.action(status).boundingBox();
+		for (const box of [add, action]) {
+			expect(box && box.y >= 0 && box.y + box.height <= 2400, 'the buttons are on screen').toBe(
+				true
+			);
+		}
+		if (!add || !action) return;
+		// Two real clicks in quick succession, the action before the entry shows: the click once lost.
+		await page.mouse.click(add.x + add.width / 2, add.y + add.height / 2);
+		await page.mouse.click(action.x + action.width / 2, action.y + action.height / 2);
+		await expect(notification.userStatus(), `round ${round}: the action landed`).toHaveText(status);
+		await expect(page.getByText(entry, { exact: true }), `round ${round}: the entry`).toBeVisible();
+		await expect(notification.actionMessage(), `round ${round}: no refusal`).toHaveCount(0);
+		await expect(page.getByRole('alert'), `round ${round}: no error`).toHaveCount(0);
+	}
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+	await expect(
+		page.getByRole('region', { name: '通知单长文本' }).getByText('抽屉锁仍然卡住')
+	).toHaveCount(ROUNDS);
+	expect(problems.errors).toEqual([]);
+});

@@ -172,6 +172,7 @@ export const en: Catalogue = {
 		reopenReason: 'Reason for putting in process again',
 		userStatusSet: 'User status set to {status}.',
 		actionDone: 'Done: {action}.',
+		actionFailed: 'Not done: {action}.',
 		history: {
 			created: 'Notification {to} created',
 			field: '{field}: {from} → {to}',

@@ -166,6 +166,7 @@ export const zhCN = {
 		reopenReason: '重新处理原因',
 		userStatusSet: '用户状态已设为 {status}。',
 		actionDone: '已执行：{action}。',
+		actionFailed: '未能执行：{action}。',
 		history: {
 			created: '创建通知单 {to}',
 			field: '{field}：{from} → {to}',
