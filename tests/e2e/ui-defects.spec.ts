@@ -250,3 +250,30 @@ test('issue 8.10: an action pressed right after adding a long text is never lost
 	).toHaveCount(ROUNDS);
 	expect(problems.errors).toEqual([]);
 });
+
+test('issue 8.13: long text typed while creating is kept in the draft and becomes the first entry', async ({
+	page,
+	problems
+}) => {
+	await startSetUpDevice(page);
+	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
+	const create = new CreateNotificationPage(page);
+	await create.goto();
+	await create.chooseType('Z1');
+	await create.fill(exampleNotification());
+	const longText = '活动柜被反锁,抽屉打不开。抽屉锁缺货、请购。';
+	await create.field('通知单长文本').fill(longText);
+	await expect(create.field('通知单长文本')).toHaveValue(longText);
+
+	await page.reload();
+	await expect(create.field('通知单长文本')).toHaveValue(longText);
+	await expect(create.field('通知单描述')).toHaveValue('活动柜锁坏');
+
+	await create.save().click();
+	await page.waitForURL(/\/notifications\/4002-01-000001$/);
+	await expect(new NotificationPage(page).userStatus()).toHaveText('TZJL 通知建立');
+	await expect(
+		page.getByRole('region', { name: '通知单长文本' }).getByText(longText, { exact: true })
+	).toBeVisible();
+	expect(problems.errors).toEqual([]);
+});

@@ -63,6 +63,34 @@ describe('createNotification', () => {
 		expect(notificationSchema.parse(notification)).toEqual(notification);
 	});
 
+	it('issue 8.13: makes long text typed while creating the first entry, stamped like any other', () => {
+		const notification = createNotification(makeFields(), {
+			number: '4002-01-000021',
+			centre: '4002',
+			initialUserStatus: 'TZJL',
+			actor: assistant,
+			now: TEST_CREATED_AT,
+			random: () => 'abc',
+			longText: '  活动柜被反锁，抽屉打不开。  '
+		});
+		const at = TEST_CREATED_AT.toISOString();
+		expect(notification.longText).toEqual([
+			{ at, author: assistant, text: '活动柜被反锁，抽屉打不开。' }
+		]);
+		expect(notification.history.map((entry) => entry.kind)).toEqual(['created', 'longText']);
+		expect(notificationSchema.parse(notification)).toEqual(notification);
+		expect(
+			createNotification(makeFields(), {
+				number: '4002-01-000022',
+				centre: '4002',
+				initialUserStatus: 'TZJL',
+				actor: assistant,
+				now: TEST_CREATED_AT,
+				longText: '   '
+			}).longText
+		).toEqual([]);
+	});
+
 	it('makes random revision ids when none is injected', () => {
 		const a = makeNotification({});
 		const b = createNotification(makeFields(), {

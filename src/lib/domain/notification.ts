@@ -109,6 +109,9 @@ export const longTextEntrySchema = z.looseObject({
 });
 export type LongTextEntry = z.infer<typeof longTextEntrySchema>;
 
+/** The long text typed while creating (IW51): optional; when given, the first entry. */
+export const initialLongTextSchema = text(MAX_LONG_TEXT_LENGTH);
+
 /** What a history entry records. */
 export const HISTORY_KINDS = [
 	'created',
@@ -187,14 +190,21 @@ export interface CreateContext {
 	actor: Actor;
 	now: Date;
 	random?: RandomId;
+	/** Long text typed on the create form: it becomes the first entry, in the same record. */
+	longText?: string;
 }
 
-/** A new, outstanding notification with its initial user status and a "created" history entry. */
+/**
+ * A new, outstanding notification with its initial user status and a "created" history entry;
+ * long text typed while creating is its first long-text entry, stamped as any later one.
+ */
 export function createNotification(
 	fields: NotificationFields,
 	context: CreateContext
 ): Notification {
 	const at = context.now.toISOString();
+	const text = context.longText?.trim() ?? '';
+	const entry = text ? longTextEntrySchema.parse({ at, author: context.actor, text }) : undefined;
 	return {
 		...fields,
 		number: context.number,
@@ -203,8 +213,11 @@ export function createNotification(
 		systemStatus: 'OSNO',
 		isPrinted: false,
 		userStatusDates: { [context.initialUserStatus]: at },
-		longText: [],
-		history: [{ at, actor: context.actor, kind: 'created', to: context.number }],
+		longText: entry ? [entry] : [],
+		history: [
+			{ at, actor: context.actor, kind: 'created', to: context.number },
+			...(entry ? [{ at, actor: context.actor, kind: 'longText' as const, to: entry.text }] : [])
+		],
 		createdAt: at,
 		createdBy: context.actor,
 		changedAt: at,

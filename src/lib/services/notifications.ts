@@ -12,6 +12,7 @@ import { loadMasterData } from '$lib/data/master-data';
 import { checkReferences } from '$lib/domain/master-data';
 import {
 	fieldsOf,
+	initialLongTextSchema,
 	notificationFieldsSchema,
 	type Notification,
 	type NotificationFields
@@ -69,16 +70,29 @@ function failure(error: unknown, number: string): SaveOutcome {
 	return { kind: 'failed' };
 }
 
-/** Creates a notification from the form; shows its new number at once, as SAP's status bar does. */
+/**
+ * Creates a notification from the form, with the long text typed there as its first entry; shows
+ * its new number at once, as SAP's status bar does.
+ */
 export async function createFromForm(
 	fields: NotificationFields,
 	actor: Actor,
-	draft: DraftRef
+	draft: DraftRef,
+	longText = ''
 ): Promise<SaveOutcome> {
 	try {
-		const issues = await validateFields(fields);
+		const longTextCheck = initialLongTextSchema.safeParse(longText);
+		const issues = [
+			...(await validateFields(fields)),
+			...(longTextCheck.success
+				? []
+				: toFieldIssues(longTextCheck.error).map((issue) => ({ ...issue, path: 'longText' })))
+		];
 		if (issues.length > 0) return { kind: 'invalid', issues };
-		const notification = await addNotification(fields, actor, currentConfiguration(), { draft });
+		const notification = await addNotification(fields, actor, currentConfiguration(), {
+			draft,
+			longText
+		});
 		showToast('success', t('notification.created', { number: notification.number }));
 		return { kind: 'saved', notification };
 	} catch (error) {
