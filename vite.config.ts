@@ -24,6 +24,11 @@ export default defineConfig({
 			injectRegister: false,
 			strategies: 'generateSW',
 			manifest: false,
+			// Absolute, whatever the first URL: SvelteKit's relative base would make a first visit at
+			// /notifications/new register /notifications/sw.js, which the host answers 404.
+			base: '/',
+			buildBase: '/',
+			scope: '/',
 			kit: {
 				adapterFallback: 'index.html',
 				spa: { fallbackMapping: '/' }

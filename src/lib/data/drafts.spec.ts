@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from './db';
-import { deleteDraft, loadDraft, saveDraft } from './drafts';
+import { deleteDraft, loadDraft, rescueDraft, saveDraft } from './drafts';
 
 beforeEach(async () => {
 	await db.drafts.clear();
@@ -44,5 +44,51 @@ describe('drafts', () => {
 
 		expect(await loadDraft('setup')).toBeUndefined();
 		expect((await loadDraft('notification:new'))?.value).toEqual({ description: '活动柜锁坏' });
+	});
+
+	describe('issue 8.8: keystrokes lost on reload', () => {
+		beforeEach(() => {
+			const items = new Map<string, string>();
+			vi.stubGlobal('localStorage', {
+				getItem: (key: string) => items.get(key) ?? null,
+				setItem: (key: string, value: string) => void items.set(key, value),
+				removeItem: (key: string) => void items.delete(key)
+			});
+		});
+
+		afterEach(() => {
+			vi.unstubAllGlobals();
+		});
+
+		it('a draft rescued as the page unloads wins over an older stored one and moves into the database', async () => {
+			await saveDraft(
+				'notification:new',
+				{ description: '活动' },
+				'page-1',
+				new Date('2001-03-07T08:00:00Z')
+			);
+			rescueDraft(
+				'notification:new',
+				{ description: '活动柜锁坏' },
+				'page-1',
+				new Date('2001-03-07T08:00:01Z')
+			);
+
+			expect((await loadDraft('notification:new'))?.value).toEqual({ description: '活动柜锁坏' });
+			expect((await db.drafts.get('notification:new'))?.value).toEqual({
+				description: '活动柜锁坏'
+			});
+			expect(localStorage.getItem('shouhou:draft:notification:new')).toBeNull();
+		});
+
+		it('an older rescue does not replace a newer stored draft, and a deleted draft takes its rescue along', async () => {
+			rescueDraft('setup', { centreCode: '40' }, 'page-1', new Date('2001-03-07T08:00:00Z'));
+			await saveDraft('setup', { centreCode: '4002' }, 'page-2', new Date('2001-03-07T08:00:05Z'));
+			expect((await loadDraft('setup'))?.value).toEqual({ centreCode: '4002' });
+
+			rescueDraft('setup', { centreCode: '4003' }, 'page-2', new Date('2001-03-07T08:00:09Z'));
+			await deleteDraft('setup');
+			expect(await loadDraft('setup')).toBeUndefined();
+		});
 	});
 });

@@ -37,6 +37,23 @@ describe('notification repository', () => {
 		expect((await getNotification(first.number))?.description).toBe('活动柜锁坏');
 	});
 
+	it('issue 8.13: writes long text typed while creating with the record, in one insert', async () => {
+		const writes: string[] = [];
+		const watch = (primKey: unknown) => void writes.push(String(primKey));
+		db.notifications.hook('creating', watch);
+		try {
+			const created = await addNotification(makeFields(), assistant, defaultConfiguration, {
+				longText: '活动柜被反锁，抽屉打不开。'
+			});
+			const stored = await getNotification(created.number);
+			expect(stored?.longText.map((entry) => entry.text)).toEqual(['活动柜被反锁，抽屉打不开。']);
+			expect(stored?.revision.rev).toMatch(/^1-/);
+			expect(writes).toHaveLength(1);
+		} finally {
+			db.notifications.hook('creating').unsubscribe(watch);
+		}
+	});
+
 	it('gives two devices of one centre and two centres numbers that never collide', async () => {
 		const numbers = new Set<string>();
 		for (const [centre, device] of [

@@ -34,13 +34,14 @@ export async function listRecentNotifications(limit = 200): Promise<Notification
 
 /**
  * Creates a notification with the next number of this device's range. The number, the counter and
- * the draft removal are one transaction: a failed save takes no number and keeps the draft.
+ * the draft removal are one transaction: a failed save takes no number and keeps the draft. Long
+ * text typed while creating is written with the record, in the same insert.
  */
 export async function addNotification(
 	fields: NotificationFields,
 	actor: Actor,
 	configuration: Configuration,
-	options: { now?: Date; draft?: DraftRef } = {}
+	options: { now?: Date; draft?: DraftRef; longText?: string } = {}
 ): Promise<Notification> {
 	const valid = notificationFieldsSchema.parse(fields);
 	const profile = profileOfType(configuration, valid.type);
@@ -64,7 +65,8 @@ export async function addNotification(
 					centre: identity.centreCode,
 					initialUserStatus: initial.code,
 					actor,
-					now: options.now ?? new Date()
+					now: options.now ?? new Date(),
+					...(options.longText ? { longText: options.longText } : {})
 				}
 			)
 		);

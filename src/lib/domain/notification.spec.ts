@@ -61,6 +61,33 @@ describe('createNotification', () => {
 		expect(notificationSchema.parse(notification)).toEqual(notification);
 	});
 
+	it('issue 8.13: makes long text typed while creating the first entry, stamped like any other', () => {
+		const notification = createNotification(makeFields(), {
+			number: '4002-01-000021',
+			centre: '4002',
+			initialUserStatus: 'TZJL',
+			actor: assistant,
+			now: TEST_CREATED_AT,
+			longText: '  活动柜被反锁，抽屉打不开。  '
+		});
+		const at = TEST_CREATED_AT.toISOString();
+		expect(notification.longText).toEqual([
+			{ at, author: assistant, text: '活动柜被反锁，抽屉打不开。' }
+		]);
+		expect(notification.history.map((entry) => entry.kind)).toEqual(['created', 'longText']);
+		expect(notificationSchema.parse(notification)).toEqual(notification);
+		expect(
+			createNotification(makeFields(), {
+				number: '4002-01-000022',
+				centre: '4002',
+				initialUserStatus: 'TZJL',
+				actor: assistant,
+				now: TEST_CREATED_AT,
+				longText: '   '
+			}).longText
+		).toEqual([]);
+	});
+
 	it('derives the first revision from the content: same content, same id; other content, other id', () => {
 		const context = {
 			number: '4002-01-000022',
@@ -215,6 +242,40 @@ describe('notificationFieldsSchema messages', () => {
 		expect(issuesOf(makeFields({ description: '锁'.repeat(41) }))).toEqual([
 			{ path: 'description', code: 'tooLong', params: { max: 40 } }
 		]);
+	});
+
+	describe('issue 8.7: limits count characters (code points), not UTF-16 units', () => {
+		const rare = '𠀀𪚥𰻞';
+
+		it('keeps a 38-character description with three characters outside the basic plane', () => {
+			const description = `${'锁'.repeat(35)}${rare}`;
+			expect(description.length).toBe(41);
+			const parsed = notificationFieldsSchema.parse(makeFields({ description }));
+			expect(parsed.description).toBe(description);
+		});
+
+		it('takes forty such characters in a description and refuses the forty-first', () => {
+			expect(issuesOf(makeFields({ description: '𠀀'.repeat(40) }))).toEqual([]);
+			expect(issuesOf(makeFields({ description: '𠀀'.repeat(41) }))).toEqual([
+				{ path: 'description', code: 'tooLong', params: { max: 40 } }
+			]);
+		});
+
+		it('counts every other text limit of the form in characters too', () => {
+			expect(
+				issuesOf(makeFields({ reporter: '𪚥'.repeat(40), poNumber: '𪚥'.repeat(20) }))
+			).toEqual([]);
+			expect(issuesOf(makeFields({ items: [makeItem({ reasonText: '𰻞'.repeat(41) })] }))).toEqual([
+				{ path: 'items.0.reasonText', code: 'tooLong', params: { max: 40 } }
+			]);
+		});
+
+		it('takes a long-text entry of 4,000 characters and refuses 10,000 instead of cutting it', () => {
+			const notification = makeNotification();
+			const entry = appendLongText(notification, '𠀀'.repeat(4000), assistant, TEST_NOW);
+			expect(entry.longText.at(-1)?.text).toBe('𠀀'.repeat(4000));
+			expect(() => appendLongText(notification, 'x'.repeat(10_000), assistant, TEST_NOW)).toThrow();
+		});
 	});
 
 	it('refuses a required end before the required start', () => {

@@ -3,15 +3,19 @@ import { isoDateSchema, isoDateTimeSchema } from './dates';
 import { NOTIFICATION_NUMBER_PATTERN } from './numbering';
 import { canonicalJson } from './canonical';
 import { firstRevision, nextRevision, revisionIdSchema, revisionSchema } from './revision';
+import { characterCount } from './text';
 import { z } from './zod';
 
-const text = (max: number) => z.string({ error: 'required' }).trim().max(max, { error: 'tooLong' });
+// zod's max() counts UTF-16 units; limits count characters (SPEC §3), so 𠀀 counts as one.
+const atMost = (max: number) => (value: string) => characterCount(value) <= max;
+const text = (max: number) =>
+	z.string({ error: 'required' }).trim().refine(atMost(max), { error: 'tooLong', params: { max } });
 const requiredText = (max: number) =>
 	z
 		.string({ error: 'required' })
 		.trim()
 		.min(1, { error: 'required', abort: true })
-		.max(max, { error: 'tooLong' });
+		.refine(atMost(max), { error: 'tooLong', params: { max } });
 const code = requiredText(20);
 const optionalCode = text(20);
 const optionalDate = z.union([z.literal(''), isoDateSchema]);
@@ -95,13 +99,19 @@ export const notificationFieldsSchema = z
 	.superRefine(checkDateOrder);
 export type NotificationFields = z.infer<typeof notificationFieldsSchema>;
 
+/** The most characters one long-text entry may have. */
+export const MAX_LONG_TEXT_LENGTH = 4000;
+
 /** One entry of the long text (通知单长文本): append-only, stamped with author and time. */
 export const longTextEntrySchema = z.looseObject({
 	at: isoDateTimeSchema,
 	author: actorSchema,
-	text: requiredText(4000)
+	text: requiredText(MAX_LONG_TEXT_LENGTH)
 });
 export type LongTextEntry = z.infer<typeof longTextEntrySchema>;
+
+/** The long text typed while creating (IW51): optional; when given, the first entry. */
+export const initialLongTextSchema = text(MAX_LONG_TEXT_LENGTH);
 
 /** What a history entry records: the kinds this app writes. */
 export const HISTORY_KINDS = [
@@ -271,14 +281,21 @@ export interface CreateContext {
 	initialUserStatus: string;
 	actor: Actor;
 	now: Date;
+	/** Long text typed on the create form: it becomes the first entry, in the same record. */
+	longText?: string;
 }
 
-/** A new, outstanding notification with its initial user status and a "created" history entry. */
+/**
+ * A new, outstanding notification with its initial user status and a "created" history entry;
+ * long text typed while creating is its first long-text entry, stamped as any later one.
+ */
 export function createNotification(
 	fields: NotificationFields,
 	context: CreateContext
 ): Notification {
 	const at = context.now.toISOString();
+	const text = context.longText?.trim() ?? '';
+	const entry = text ? longTextEntrySchema.parse({ at, author: context.actor, text }) : undefined;
 	const record: Omit<Notification, 'revision'> = {
 		...fields,
 		number: context.number,
@@ -287,8 +304,11 @@ export function createNotification(
 		systemStatus: 'OSNO',
 		isPrinted: false,
 		userStatusDates: { [context.initialUserStatus]: at },
-		longText: [],
-		history: [{ at, actor: context.actor, kind: 'created', to: context.number }],
+		longText: entry ? [entry] : [],
+		history: [
+			{ at, actor: context.actor, kind: 'created', to: context.number },
+			...(entry ? [{ at, actor: context.actor, kind: 'longText' as const, to: entry.text }] : [])
+		],
 		createdAt: at,
 		createdBy: context.actor,
 		changedAt: at

@@ -37,6 +37,10 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
 		else code = 'invalid';
 		const params: Record<string, string | number> = {};
 		if (issue.code === 'too_big' && typeof issue.maximum === 'number') params.max = issue.maximum;
+		// Limits in characters are refinements that carry their maximum as a param.
+		if (issue.code === 'custom' && typeof issue.params?.max === 'number') {
+			params.max = issue.params.max;
+		}
 		return { path, code, params };
 	});
 }

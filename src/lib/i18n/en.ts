@@ -33,6 +33,7 @@ export const en: Catalogue = {
 		unknown:
 			'Unknown transaction code or command: “{input}”. Available: IW51 create, IW52 number change, IW53 number display, IW59 list, ZSMR006 work plan.',
 		needsNumber: '{code} needs a notification number, e.g. “{code} 4002-01-000001”.',
+		dismiss: 'Dismiss message',
 		help: 'Transaction codes: IW51 create, IW52 change, IW53 display, IW59 list, ZSMR006 work plan'
 	},
 	home: {
@@ -69,6 +70,10 @@ export const en: Catalogue = {
 		required: 'Please fill in “{field}”.',
 		pattern: '“{field}” is not in the right format: {hint}.',
 		tooLong: '“{field}” takes at most {max} characters.',
+		characterCount: '{count}/{max} characters',
+		atLimit: '“{field}” has reached its limit of {max} characters.',
+		overLimit:
+			'“{field}” takes at most {max} characters and has {count}: shorten it before saving; nothing typed is cut.',
 		invalidDate: '“{field}” is not a valid date.',
 		endBeforeStart: '“{field}” cannot be before “Required start”.',
 		notANumber: '“{field}” must be a number.',
@@ -174,6 +179,7 @@ export const en: Catalogue = {
 		reopenReason: 'Reason for putting in process again',
 		userStatusSet: 'User status set to {status}.',
 		actionDone: 'Done: {action}.',
+		actionFailed: 'Not done: {action}.',
 		history: {
 			created: 'Notification {to} created',
 			field: '{field}: {from} → {to}',

@@ -31,6 +31,7 @@ export const zhCN = {
 		unknown:
 			'未知的事务代码或命令：“{input}”。可用：IW51 创建、IW52 编号 修改、IW53 编号 显示、IW59 清单、ZSMR006 工作计划表。',
 		needsNumber: '{code} 需要一个通知单编号，例如“{code} 4002-01-000001”。',
+		dismiss: '关闭提示',
 		help: '事务代码：IW51 创建通知，IW52 修改，IW53 显示，IW59 通知清单，ZSMR006 工作计划表'
 	},
 	home: {
@@ -64,6 +65,10 @@ export const zhCN = {
 		required: '请填写“{field}”。',
 		pattern: '“{field}”的格式不正确：{hint}。',
 		tooLong: '“{field}”最多 {max} 个字符。',
+		characterCount: '{count}/{max} 个字符',
+		atLimit: '“{field}”已达到 {max} 个字符的上限。',
+		overLimit:
+			'“{field}”最多 {max} 个字符，现有 {count} 个：保存前请删减，已输入的内容不会被截断。',
 		invalidDate: '“{field}”不是有效的日期。',
 		endBeforeStart: '“{field}”不能早于“需要的起始”。',
 		notANumber: '“{field}”必须是数字。',
@@ -167,6 +172,7 @@ export const zhCN = {
 		reopenReason: '重新处理原因',
 		userStatusSet: '用户状态已设为 {status}。',
 		actionDone: '已执行：{action}。',
+		actionFailed: '未能执行：{action}。',
 		history: {
 			created: '创建通知单 {to}',
 			field: '{field}：{from} → {to}',

@@ -1,4 +1,11 @@
-import { deleteDraft, deleteOwnDraft, loadDraft, saveDraft, type DraftRef } from '$lib/data/drafts';
+import {
+	deleteDraft,
+	deleteOwnDraft,
+	loadDraft,
+	rescueDraft,
+	saveDraft,
+	type DraftRef
+} from '$lib/data/drafts';
 import { onBeforeUpdate } from './before-update';
 import { handleError } from './handle-error';
 
@@ -6,8 +13,8 @@ import { handleError } from './handle-error';
 const PAGE_ID = globalThis.crypto.randomUUID();
 
 /**
- * Keeps a form as a draft while it is typed (debounced), and at once before an update reloads the
- * page, so a reload, a crash or an update loses nothing. A form that matches what it was opened
+ * Keeps a form as a draft while it is typed (debounced), and at once when the page is hidden or
+ * left (a reload, a closed tab) and before an update reloads it, so nothing typed is lost. A form that matches what it was opened
  * with keeps no draft: opening a form and leaving it untouched must not leave a draft behind.
  */
 export class DraftKeeper<T> {
@@ -22,7 +29,29 @@ export class DraftKeeper<T> {
 		private readonly read: () => T
 	) {
 		this.baseline = JSON.stringify(read());
-		this.unregister = onBeforeUpdate(() => this.flush());
+		const unregisterUpdate = onBeforeUpdate(() => this.flush());
+		// The debounce would lose the last keystrokes to a reload or a closed tab: save them as the
+		// page goes. Only a pending save is made, so a draft not yet restored is never overwritten.
+		const onHide = () => {
+			if (document.visibilityState === 'hidden') this.flushPending();
+		};
+		const onPageHide = () => {
+			if (this.timer === undefined) return;
+			const value = this.read();
+			if (JSON.stringify(value) !== this.baseline) rescueDraft(this.key, value, PAGE_ID);
+			this.flushPending();
+		};
+		if (typeof window !== 'undefined') {
+			window.addEventListener('pagehide', onPageHide);
+			document.addEventListener('visibilitychange', onHide);
+		}
+		this.unregister = () => {
+			unregisterUpdate();
+			if (typeof window !== 'undefined') {
+				window.removeEventListener('pagehide', onPageHide);
+				document.removeEventListener('visibilitychange', onHide);
+			}
+		};
 	}
 
 	/** The draft as this page writes it, for the save that must forget it. */
@@ -69,8 +98,12 @@ export class DraftKeeper<T> {
 
 	/** Stops keeping the draft (the form closed or was saved); a save still pending is made now. */
 	stop(): void {
-		if (this.timer !== undefined) this.flush().catch(handleError);
+		this.flushPending();
 		this.unregister();
+	}
+
+	private flushPending(): void {
+		if (this.timer !== undefined) this.flush().catch(handleError);
 	}
 }
 

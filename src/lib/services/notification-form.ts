@@ -5,6 +5,8 @@ export interface NotificationDraft {
 	step?: 'type' | 'form';
 	baseRev?: string;
 	fields: NotificationFields;
+	/** The create form's long text, the first entry once saved. */
+	longText?: string;
 }
 
 /** The draft key of a form: the create form, or the change form of one notification. */

@@ -12,10 +12,12 @@ import { loadMasterData } from '$lib/data/master-data';
 import { checkReferences } from '$lib/domain/master-data';
 import {
 	fieldsOf,
+	initialLongTextSchema,
 	notificationFieldsSchema,
 	type Notification,
 	type NotificationFields
 } from '$lib/domain/notification';
+import { compareRevisions } from '$lib/domain/revision';
 import { routeIssues, type NotificationAction, type Refusal } from '$lib/domain/status/engine';
 import { toFieldIssues, type FieldIssue } from '$lib/domain/validation';
 import { z } from '$lib/domain/zod';
@@ -32,6 +34,10 @@ export type SaveOutcome =
 	| { kind: 'refused'; refusal: Refusal }
 	| { kind: 'conflict' }
 	| { kind: 'failed' };
+
+/** The newest version of each notification that this page wrote, and its change still running. */
+const written = new Map<string, Notification>();
+const running = new Map<string, Promise<unknown>>();
 
 /** Validates the form: field rules first, then codes against master data. */
 export async function validateFields(fields: NotificationFields): Promise<FieldIssue[]> {
@@ -64,16 +70,29 @@ function failure(error: unknown, number: string): SaveOutcome {
 	return { kind: 'failed' };
 }
 
-/** Creates a notification from the form; shows its new number at once, as SAP's status bar does. */
+/**
+ * Creates a notification from the form, with the long text typed there as its first entry; shows
+ * its new number at once, as SAP's status bar does.
+ */
 export async function createFromForm(
 	fields: NotificationFields,
 	actor: Actor,
-	draft: DraftRef
+	draft: DraftRef,
+	longText = ''
 ): Promise<SaveOutcome> {
 	try {
-		const issues = await validateFields(fields);
+		const longTextCheck = initialLongTextSchema.safeParse(longText);
+		const issues = [
+			...(await validateFields(fields)),
+			...(longTextCheck.success
+				? []
+				: toFieldIssues(longTextCheck.error).map((issue) => ({ ...issue, path: 'longText' })))
+		];
 		if (issues.length > 0) return { kind: 'invalid', issues };
-		const notification = await addNotification(fields, actor, currentConfiguration(), { draft });
+		const notification = await addNotification(fields, actor, currentConfiguration(), {
+			draft,
+			longText
+		});
 		showToast('success', t('notification.created', { number: notification.number }));
 		return { kind: 'saved', notification };
 	} catch (error) {
@@ -101,6 +120,7 @@ export async function saveFromForm(
 			{ draft }
 		);
 		if (!result.ok) return { kind: 'refused', refusal: result.refusal };
+		written.set(number, result.notification);
 		showToast('success', t('notification.saved', { number }));
 		return { kind: 'saved', notification: result.notification };
 	} catch (error) {
@@ -127,6 +147,47 @@ async function settle(
 	}
 }
 
+/**
+ * The revision a change of this page starts from: the one on screen, or the one this page's own
+ * previous change wrote when the live query has not shown it yet. Without this an action pressed
+ * right after adding a long text used the shown, older revision and was refused as a conflict
+ * with the page's own entry. A change from elsewhere is still a conflict: only a revision that
+ * descends from the shown one replaces it.
+ */
+function startingRevision(shown: Notification): string {
+	const own = written.get(shown.number);
+	return own && compareRevisions(shown.revision, own.revision) === 'theirsNewer'
+		? own.revision.rev
+		: shown.revision.rev;
+}
+
+/**
+ * Runs this page's changes of one notification one after another, each from the newest revision
+ * known when its turn comes: two quick clicks both land instead of racing for one revision.
+ */
+function inTurn(
+	notification: Notification,
+	change: (expectedRev: string) => Promise<ChangeResult>,
+	successText?: string
+): Promise<SaveOutcome> {
+	const { number } = notification;
+	const previous = running.get(number) ?? Promise.resolve();
+	const next = previous.then(async () => {
+		const outcome = await settle(
+			notification,
+			() => change(startingRevision(notification)),
+			successText
+		);
+		if (outcome.kind === 'saved') written.set(number, outcome.notification);
+		return outcome;
+	});
+	running.set(number, next);
+	void next.finally(() => {
+		if (running.get(number) === next) running.delete(number);
+	});
+	return next;
+}
+
 /** Runs a status action and tells the user what happened or why it was refused. */
 export async function runAction(
 	notification: Notification,
@@ -134,10 +195,16 @@ export async function runAction(
 	actor: Actor,
 	doneText: string
 ): Promise<SaveOutcome> {
-	const { number, revision } = notification;
-	return settle(
+	return inTurn(
 		notification,
-		() => applyNotificationAction(number, revision.rev, action, actor, currentConfiguration()),
+		(expectedRev) =>
+			applyNotificationAction(
+				notification.number,
+				expectedRev,
+				action,
+				actor,
+				currentConfiguration()
+			),
 		t('notification.actionDone', { action: doneText })
 	);
 }
@@ -148,9 +215,8 @@ export async function addLongText(
 	text: string,
 	actor: Actor
 ): Promise<SaveOutcome> {
-	const { number, revision } = notification;
-	return settle(notification, () =>
-		addLongTextEntry(number, revision.rev, text, actor, currentConfiguration())
+	return inTurn(notification, (expectedRev) =>
+		addLongTextEntry(notification.number, expectedRev, text, actor, currentConfiguration())
 	);
 }
 

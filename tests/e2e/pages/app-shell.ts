@@ -12,6 +12,8 @@ export class AppShell {
 	readonly userBadge = () => this.page.getByTestId('user-badge');
 	readonly commandBox = () => this.page.getByRole('textbox', { name: /事务代码|Transaction code/ });
 	readonly commandMessage = () => this.page.getByRole('search').getByRole('alert');
+	readonly dismissCommandMessage = () =>
+		this.page.getByRole('search').getByRole('button', { name: /^(关闭提示|Dismiss message)$/ });
 	readonly languageButton = () => this.page.getByRole('button', { name: /^(English|中文)$/ });
 	readonly menuToggle = () => this.page.getByRole('button', { name: /^(菜单|Menu)$/ });
 	readonly nav = () => this.page.getByRole('navigation', { name: /主导航|Main navigation/ });

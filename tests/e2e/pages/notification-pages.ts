@@ -117,6 +117,8 @@ export class NotificationPage {
 	readonly history = () => this.page.getByTestId('history');
 	readonly action = (name: string | RegExp) => this.actions().getByRole('button', { name });
 	readonly formMessage = () => this.page.getByTestId('form-message');
+	readonly newLongText = () => this.page.getByLabel('新文本', { exact: true });
+	readonly addLongTextButton = () => this.page.getByRole('button', { name: '添加文本' });
 	/** The transaction-analysis line of one action: its label, then why it is not possible now. */
 	readonly refusalFor = (label: string) =>
 		this.analysis()

@@ -163,6 +163,12 @@ describe('system status', () => {
 		expectRefusal(run(z1(), { kind: 'postpone', reason, until: '2001-03-20' }), code, params);
 	});
 
+	it('issue 8.7: counts a reason in characters, so 200 rare Han characters are not too long', () => {
+		expect(run(z1(), { kind: 'postpone', reason: '𠀀'.repeat(200), until: '2001-03-20' }).ok).toBe(
+			true
+		);
+	});
+
 	it('refuses an impossible or a past date to postpone to', () => {
 		expectRefusal(
 			run(z1(), { kind: 'postpone', reason: '缺货', until: '2001-02-30' }),
@@ -843,8 +849,22 @@ describe('allowedActions', () => {
 		});
 		expect(inputsOf(z1({ userStatus: 'BPZ' })).complete).toEqual([
 			{ name: 'at', isRequired: true },
-			{ name: 'reason', isRequired: true }
+			{
+				name: 'reason',
+				isRequired: true,
+				because: { code: 'rejectedNeedsReason', params: { status: 'BPZ' } }
+			}
 		]);
+	});
+
+	it('issue 8.5: says why completing a rejected (BPZ) notification needs a reason, as the refusal would', () => {
+		const rejected = z1({ userStatus: 'BPZ' });
+		const reason = allowedActions(rejected, supervisor, config)
+			.find((line) => line.action === 'complete')
+			?.inputs?.find((input) => input.name === 'reason');
+		const refused = run(rejected, { kind: 'complete', at: NOW_ISO });
+		expect(refused.ok).toBe(false);
+		expect(reason?.because).toEqual(refused.ok ? undefined : refused.refusal);
 	});
 
 	/** Every combination of type, system status, user status, route and role. */

@@ -16,6 +16,7 @@ import {
 	type Route,
 	type SystemStatus
 } from '../notification';
+import { characterCount } from '../text';
 import {
 	approvedStatusesOf,
 	initialStatusOf,
@@ -111,7 +112,7 @@ export interface Refusal {
 export type TransitionResult =
 	{ ok: true; notification: Notification } | { ok: false; refusal: Refusal };
 
-/** The most characters a reason may have (as the notification schema stores it). */
+/** The most characters (code points) a reason may have (as the notification schema stores it). */
 export const MAX_REASON_LENGTH = 200;
 
 /** What a completion guard looks at. `isRejected`: the user status is the profile's rejection. */
@@ -357,7 +358,7 @@ function stateRefusal(context: Context, action: NotificationAction): Refusal | u
 function reasonRefusal(reason: string | undefined, isRequired: boolean): Refusal | undefined {
 	const trimmed = reason?.trim() ?? '';
 	if (isRequired && trimmed === '') return refuse('reasonRequired');
-	if (trimmed.length > MAX_REASON_LENGTH) {
+	if (characterCount(trimmed) > MAX_REASON_LENGTH) {
 		return refuse('reasonTooLong', { max: MAX_REASON_LENGTH });
 	}
 	return undefined;
@@ -561,6 +562,8 @@ export function transition(
 export interface ActionInput {
 	name: 'reason' | 'until' | 'at' | 'type';
 	isRequired: boolean;
+	/** Why an input that is usually optional is required now, in the words of the refusal it avoids. */
+	because?: Refusal;
 }
 
 /** One line of the "transaction analysis": an action, whether it is allowed now, and if not why. */
@@ -610,7 +613,19 @@ export function allowedActions(
 		availability(
 			context,
 			{ kind: 'complete', at: '' },
-			{ action: 'complete', inputs: [{ name: 'at', isRequired: true }, reason(rejected)] }
+			{
+				action: 'complete',
+				inputs: [
+					{ name: 'at', isRequired: true },
+					// The same refusal `transition` gives a rejected notification completed without a reason.
+					rejected
+						? {
+								...reason(true),
+								because: refuse('rejectedNeedsReason', { status: notification.userStatus })
+							}
+						: reason(false)
+				]
+			}
 		),
 		availability(
 			context,

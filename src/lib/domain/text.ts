@@ -1,0 +1,7 @@
+/**
+ * The length of a text in characters (Unicode code points), as SPEC §3 counts every limit: a rare
+ * Han character outside the basic plane (𠀀) is one character, not two UTF-16 units.
+ */
+export function characterCount(text: string): number {
+	return [...text].length;
+}
