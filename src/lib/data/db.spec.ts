@@ -37,6 +37,29 @@ describe('AppDB upgrades', () => {
 		db.close();
 	});
 
+	it('opens a database written by v3 and finds its notifications by a former number', async () => {
+		const name = uniqueName();
+		const v3 = new Dexie(name);
+		v3.version(1).stores({ settings: 'key' });
+		v3.version(2).stores({ drafts: 'key, savedAt' });
+		v3.version(3).stores({
+			notifications:
+				'number, centre, systemStatus, userStatus, type, createdAt, requiredStart, requiredEnd, mainWorkCentre, responsible',
+			masterData: '[kind+code], kind'
+		});
+		await v3.table('notifications').bulkPut([
+			{ number: '4002-01-000001', centre: '4002' },
+			{ number: '4002-03-000001', centre: '4002', formerNumbers: ['4002-01-000002'] }
+		]);
+		v3.close();
+
+		const db = new AppDB(name);
+		const moved = await db.notifications.where('formerNumbers').equals('4002-01-000002').toArray();
+		expect(moved.map((n) => n.number)).toEqual(['4002-03-000001']);
+		expect(await db.notifications.count()).toBe(2);
+		db.close();
+	});
+
 	it('opens a database written by v2 and keeps its drafts, indexed by savedAt', async () => {
 		const name = uniqueName();
 		const v2 = new Dexie(name);

@@ -43,6 +43,11 @@ export class AppDB extends Dexie {
 				'number, centre, systemStatus, userStatus, type, createdAt, requiredStart, requiredEnd, mainWorkCentre, responsible',
 			masterData: '[kind+code], kind'
 		});
+		// v4: the numbers a renumbered notification had (number collisions), to find it by them.
+		this.version(4).stores({
+			notifications:
+				'number, centre, systemStatus, userStatus, type, createdAt, requiredStart, requiredEnd, mainWorkCentre, responsible, *formerNumbers'
+		});
 	}
 }
 

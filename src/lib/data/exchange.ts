@@ -76,6 +76,13 @@ export async function exportData(options: ExportOptions = {}): Promise<ExportFil
 	const configuration = (await getStoredConfiguration()) ?? defaultConfiguration;
 	const exportedAt = options.now ?? new Date();
 	const pageSize = options.pageSize ?? CHUNK_SIZE;
+	const knownDevices = [
+		...new Set([
+			identity.deviceCode,
+			...(identity.formerDeviceCodes ?? []),
+			...(await usedDeviceCodes(identity.centreCode))
+		])
+	];
 	const file = await db.transaction('r', [db.notifications, db.masterData], async () => {
 		const total = await db.notifications.count();
 		const masterData = await db.masterData.toArray();
@@ -85,7 +92,8 @@ export async function exportData(options: ExportOptions = {}): Promise<ExportFil
 				centre: { code: identity.centreCode, name: identity.centreName },
 				device: identity.deviceCode,
 				exportedAt,
-				counts: { notifications: total, masterData: masterData.length }
+				counts: { notifications: total, masterData: masterData.length },
+				knownDevices
 			},
 			configuration
 		);
@@ -111,9 +119,19 @@ export async function loadStoredVersions(files: readonly ValidatedFile[]): Promi
 	return db.transaction('r', [db.notifications, db.masterData], async () => {
 		const notifications = await db.notifications.bulkGet(numbers);
 		const masterData = await db.masterData.bulkGet(masterKeys);
+		const moved = await db.notifications.where('formerNumbers').anyOf(numbers).toArray();
+		const movedFrom = new Map<string, Notification[]>();
+		for (const record of moved) {
+			for (const former of record.formerNumbers ?? []) {
+				movedFrom.set(former, [...(movedFrom.get(former) ?? []), record]);
+			}
+		}
 		return {
+			movedFrom,
 			notifications: new Map(
-				notifications.flatMap((n): [string, Notification][] => (n ? [[n.number, n]] : []))
+				[...notifications, ...moved].flatMap((n): [string, Notification][] =>
+					n ? [[n.number, n]] : []
+				)
 			),
 			masterData: new Map(
 				masterData.flatMap((m): [string, MasterRecord][] => (m ? [[masterKey(m), m]] : []))

@@ -142,6 +142,17 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
 	}
 );
 
+/** The device's records by each number they had before a collision moved them. */
+function movedFrom(device: Device): Map<string, Notification[]> {
+	const moved = new Map<string, Notification[]>();
+	for (const record of device.records.values()) {
+		for (const former of record.formerNumbers ?? []) {
+			moved.set(former, [...(moved.get(former) ?? []), record]);
+		}
+	}
+	return moved;
+}
+
 const rootOf = (record: Notification) => record.revision.ancestry.at(-1) ?? record.revision.rev;
 
 function newDevice(index: number): Device {
@@ -183,6 +194,7 @@ class World {
 				centre: { code: device.centreCode, name: device.centreCode },
 				device: device.deviceCodes[0]!,
 				exportedAt: new Date(START + this.tick * 60_000).toISOString(),
+				knownDevices: [...new Set([...device.deviceCodes, ...device.seen])],
 				counts: { notifications: notifications.length, masterData: 0 }
 			},
 			configuration: defaultConfiguration,
@@ -210,7 +222,7 @@ class World {
 		}
 		const preview = previewImport(
 			[file],
-			{ notifications: device.records, masterData: new Map() },
+			{ notifications: device.records, masterData: new Map(), movedFrom: movedFrom(device) },
 			{
 				centreCode: device.centreCode,
 				deviceCodes: device.deviceCodes,
@@ -357,6 +369,8 @@ class World {
 				// again — with its old device code, the mistake that makes numbers collide.
 				const backups = [...this.devices[op.device]!.backups, this.exportOf(op.device)];
 				this.devices[op.device] = { ...newDevice(op.device), backups };
+				// …and someone creates a notification before the backup is imported.
+				this.apply({ kind: 'create', device: op.device });
 				return;
 			}
 			case 'crossExchange': {
@@ -422,16 +436,20 @@ describe('exchange converges (property-based, three devices of a centre and head
 						world.apply({ kind: 'create', device: 0 });
 						world.round(finalChoices);
 						for (const op of ops) world.apply(op);
-						for (let index = 0; index < DEVICES; index += 1) {
-							for (const backup of world.devices[index]!.backups) {
-								world.importInto(index, backup, finalChoices);
+						// No one changes anything more: each device imports its backups and exchanges
+						// settle every device; a backup a number collision held back (its record was
+						// renumbered meanwhile) is imported once more, as the preview asks.
+						for (let pass = 0; pass < 2; pass += 1) {
+							for (let index = 0; index < DEVICES; index += 1) {
+								for (const backup of world.devices[index]!.backups) {
+									world.importInto(index, backup, finalChoices);
+								}
 							}
-						}
-						// No one changes anything more: exchanges settle every device.
-						let rounds = 0;
-						while (world.round(finalChoices) > 0) {
-							rounds += 1;
-							if (rounds > 6) throw new Error('exchanges never settle');
+							let rounds = 0;
+							while (world.round(finalChoices) > 0) {
+								rounds += 1;
+								if (rounds > 6) throw new Error('exchanges never settle');
+							}
 						}
 
 						// One more full round, every pair both ways: every record is identical.
@@ -485,7 +503,8 @@ describe('exchange converges (property-based, three devices of a centre and head
 						}
 					}
 				),
-				{ numRuns: 500 }
+				// A fixed seed keeps CI reproducible; FC_SEED=<n> explores other sequences.
+				{ numRuns: 500, seed: Number(process.env.FC_SEED ?? 20261202) }
 			);
 			// The sequences reached every kind of outcome (typically: 180 merged, 50 conflicts, 35
 			// collisions, 30 renumbered, 6 moved, 2,000 newer): lower bounds with a wide margin.

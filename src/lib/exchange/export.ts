@@ -18,6 +18,8 @@ export interface ExportHeaderInput {
 	device: string;
 	exportedAt: Date;
 	counts: { notifications: number; masterData: number };
+	/** Device codes of the centre the writer knows (so a device set up again never reuses one). */
+	knownDevices?: readonly string[];
 }
 
 /** A finished export: the file as a Blob built from parts, its name and its checksum. */
@@ -62,7 +64,8 @@ export class ExportWriter {
 			counts: {
 				notifications: input.counts.notifications,
 				masterData: input.counts.masterData
-			}
+			},
+			...(input.knownDevices?.length ? { knownDevices: [...input.knownDevices].sort() } : {})
 		};
 		const header = JSON.stringify(this.header).slice(0, -1);
 		this.emit(`${header},"configuration":${JSON.stringify(configuration)},"masterData":[`);

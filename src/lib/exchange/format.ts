@@ -49,7 +49,12 @@ export const exchangeHeaderSchema = z.object({
 	/** The exporting device's code; '' for a file migrated from a version that did not record it. */
 	device: z.union([z.literal(''), deviceCodeSchema]),
 	exportedAt: isoDateTimeSchema,
-	counts: z.object({ notifications: countSchema, masterData: countSchema })
+	counts: z.object({ notifications: countSchema, masterData: countSchema }),
+	/**
+	 * v2: the device codes of its centre the exporting device knows; a device choosing a new code
+	 * after a number collision avoids them all.
+	 */
+	knownDevices: z.array(deviceCodeSchema).max(1296).optional()
 });
 export type ExchangeHeader = z.infer<typeof exchangeHeaderSchema>;
 

@@ -38,8 +38,9 @@ export interface Collision {
 	keeper: 'ours' | 'theirs';
 	/**
 	 * Whether this device gives the other one a new number: only the device whose own range the
-	 * number is in (its centre and device code). Any other device, head office included, keeps
-	 * its copy, imports nothing for this number and leaves it to that device.
+	 * number is in (its centre and device code, current or former). Any other device, head office
+	 * included, keeps its copy (nothing stored is dropped), imports nothing for this number now and
+	 * leaves it to that device; once the renumbered record has arrived, the same file imports.
 	 */
 	renumbersHere: boolean;
 }
@@ -120,6 +121,11 @@ export interface ImportPreview {
 /** The stored versions of exactly the records named in the files. */
 export interface StoredVersions {
 	notifications: ReadonlyMap<string, Notification>;
+	/**
+	 * Stored records that left one of the files' numbers (renumbered after a collision), by that
+	 * former number: an incoming copy they descend from is an old copy of them, not a collision.
+	 */
+	movedFrom?: ReadonlyMap<string, readonly Notification[]>;
 	/** By `masterKey` (`customer:27`). */
 	masterData: ReadonlyMap<string, MasterRecord>;
 }
@@ -302,9 +308,9 @@ function classifyNotification(
 	if (!ours) return { ...base, status: found ? 'moved' : 'new' };
 	if (!shareAncestry(ours.revision, theirs.revision)) {
 		const range = parseNotificationNumber(key);
+		const keeper = keepsNumber(ours, theirs) ? 'ours' : 'theirs';
 		const renumbersHere =
 			range?.centreCode === context.centreCode && context.deviceCodes.includes(range.deviceCode);
-		const keeper = keepsNumber(ours, theirs) ? 'ours' : 'theirs';
 		return { ...base, status: 'collision', collision: { keeper, renumbersHere } };
 	}
 	const relation = compareRevisions(ours.revision, theirs.revision);
@@ -387,11 +393,40 @@ function count<S extends string>(
 	return { total, byFile };
 }
 
+/**
+ * A copy of a record that was renumbered here (it arrives under the old number, older or changed
+ * since) is that record: it is compared with it under its new number, never taken for a second
+ * record (which would be renumbered again and held twice).
+ */
+function followMoves(
+	files: readonly ValidatedFile[],
+	movedFrom: StoredVersions['movedFrom']
+): readonly ValidatedFile[] {
+	if (!movedFrom?.size) return files;
+	return files.map((file) => ({
+		...file,
+		notifications: file.notifications.map((record) => {
+			const mover = movedFrom
+				.get(record.number)
+				?.find(
+					(moved) =>
+						moved.number !== record.number && shareAncestry(moved.revision, record.revision)
+				);
+			if (!mover) return record;
+			const { formerNumbers } = mover;
+			return { ...record, number: mover.number, ...(formerNumbers ? { formerNumbers } : {}) };
+		})
+	}));
+}
+
 /** The device codes of this centre that the files show: exporting devices and their numbers. */
 export function deviceCodesIn(files: readonly ValidatedFile[], centreCode: string): string[] {
 	const codes = new Set<string>();
 	for (const file of files) {
-		if (file.header.centre.code === centreCode && file.header.device) codes.add(file.header.device);
+		if (file.header.centre.code === centreCode) {
+			if (file.header.device) codes.add(file.header.device);
+			for (const code of file.header.knownDevices ?? []) codes.add(code);
+		}
 		for (const record of file.notifications) {
 			for (const number of [record.number, ...(record.formerNumbers ?? [])]) {
 				const parsed = parseNotificationNumber(number);
@@ -415,7 +450,7 @@ export function previewImport(
 	context: PreviewContext
 ): ImportPreview {
 	const isValid = validityCheck(context.configuration);
-	const incoming = newestAcrossFiles(files, isValid);
+	const incoming = newestAcrossFiles(followMoves(files, stored.movedFrom), isValid);
 	const vacated = new Set<string>();
 	for (const { record } of incoming.values()) {
 		const found = storedUnderFormerNumber(record, stored.notifications);

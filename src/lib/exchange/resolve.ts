@@ -144,6 +144,8 @@ function planNotification(
 		case 'diverged':
 			return ours && isAhead(theirs.revision, ours.revision) ? write(theirs) : [];
 		case 'collision':
+			// Elsewhere nothing stored is dropped: the device whose range it is renumbers, and the
+			// copy of the file is imported once the renumbering has arrived (docs/exchange-format.md).
 			return ours && range && entry.collision?.renumbersHere
 				? renumber(entry, ours, range, context)
 				: [];

@@ -602,7 +602,7 @@ export const en: Catalogue = {
 		collisionRenumber:
 			'{number}: “{keeper}” keeps the number (created first); “{other}” gets a new number in the range of device {device}. This device’s number range was used twice, so it moves to device code {device}.',
 		collisionLeft:
-			'{number}: “{ours}” here and “{theirs}” in the file are two different notifications. This device keeps its own; the file’s is not imported now: the device that owns the number ({centre}/{device}) renumbers it, and it comes with a later exchange.',
+			'{number}: “{ours}” here and “{theirs}” in the file are two different notifications. This device keeps its own; the file’s is not imported now. The device that owns the number ({centre}/{device}) gives the later one a new number; once that has reached this device, import this file again.',
 		collisionInFiles:
 			'{number}: the files hold two different notifications under this number; only the one created first is imported now.',
 		deviceMoved:
