@@ -174,8 +174,11 @@ function planNotification(
 export function planImport(
 	preview: ImportPreview,
 	decisions: Decisions,
-	context: ResolveContext
+	given: ResolveContext
 ): { ok: true; plan: ImportPlan } | { ok: false; errors: ExchangeError[] } {
+	// The actor may come from reactive UI state (a proxy IndexedDB cannot clone): plain data only.
+	const actor = JSON.parse(JSON.stringify(given.actor)) as Actor;
+	const context = { ...given, actor };
 	const errors = preview.notifications.flatMap((entry) => entry.errors);
 	const range = preview.newDeviceCode
 		? new NumberRange(preview.centreCode, preview.newDeviceCode)
