@@ -544,7 +544,13 @@ describe('restoreFromExport (first run)', () => {
 		const result = await restoreFromExport(new File([bytes], 'backup.json'), '01');
 		expect(result).toEqual({
 			ok: false,
-			errors: [{ file: 'backup.json', code: 'deviceCodeInFile', params: { device: '01' } }]
+			errors: [
+				{
+					file: 'backup.json',
+					code: 'deviceCodeInFile',
+					params: { device: '01', suggestion: '02' }
+				}
+			]
 		});
 		expect(await getIdentity()).toBeUndefined();
 		expect(await db.notifications.count()).toBe(0);

@@ -21,8 +21,10 @@ import { ExportWriter, type ExportFile, type ExportProgress } from '../exchange/
 import { CHUNK_SIZE, canonicalJson, masterKey, type ValidatedFile } from '../exchange/format';
 import { readExchangeSource, type ExchangeSource, type ReadProgress } from '../exchange/import';
 import {
+	deviceCodesIn,
 	keysToFetch,
 	previewImport,
+	unusedDeviceCode,
 	type ImportPreview,
 	type StoredVersions
 } from '../exchange/preview';
@@ -318,13 +320,12 @@ export async function writeImport(
 /** A restore resolves no conflicts (the device is empty), so this actor is never stamped. */
 const RESTORE_ACTOR: Actor = { code: 'restore', name: 'restore', role: 'assistant' };
 
-/** The device code must be new to the file's centre: not its exporting device, not in its numbers. */
+/**
+ * The device code must be new to the file's centre: not its exporting device, not in its numbers
+ * (current or former), not among the devices the file knows.
+ */
 function deviceCodeInFile(file: ValidatedFile, deviceCode: string): boolean {
-	if (file.header.device === deviceCode) return true;
-	return file.notifications.some((notification) => {
-		const parsed = parseNotificationNumber(notification.number);
-		return parsed?.centreCode === file.header.centre.code && parsed.deviceCode === deviceCode;
-	});
+	return deviceCodesIn([file], file.header.centre.code).includes(deviceCode);
 }
 
 /** What a restore did: the identity it set and what it wrote, or why it did nothing. */
@@ -356,7 +357,8 @@ export async function restoreFromExport(
 	if (!read.ok) return { ok: false, errors: read.errors };
 	const { file } = read;
 	if (deviceCodeInFile(file, device.data)) {
-		return refuse(fileError(file.name, 'deviceCodeInFile', { device: device.data }));
+		const suggestion = unusedDeviceCode(deviceCodesIn([file], file.header.centre.code));
+		return refuse(fileError(file.name, 'deviceCodeInFile', { device: device.data, suggestion }));
 	}
 	const identity = deviceIdentitySchema.parse({
 		centreCode: file.header.centre.code,

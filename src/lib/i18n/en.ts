@@ -50,7 +50,8 @@ export const en: Catalogue = {
 		centreCodeHint: 'sales office code, 4 capital letters or digits, e.g. 4002',
 		centreName: 'Responsibility centre name',
 		deviceCode: 'Device code',
-		deviceCodeHint: '2 capital letters or digits, different for each device of the centre, e.g. 01',
+		deviceCodeHint:
+			'2 capital letters or digits, different for each device of the centre, e.g. 01. Never use a device code again: when a device’s data was wiped and it is set up again, give it a new code too, or two different notifications get the same number.',
 		pin: 'Supervisor PIN',
 		pinHint:
 			'4–8 digits, set by the supervisor. Supervisor actions such as approving, rejecting and putting in process again need it.',
@@ -560,7 +561,7 @@ export const en: Catalogue = {
 			identityExists: 'This device is already set up and cannot be restored from a file.',
 			invalidDeviceCode: 'Device code “{device}” is malformed: 2 capital letters or digits.',
 			deviceCodeInFile:
-				'Device code {device} is already used in this file’s responsibility centre; choose another device code.'
+				'Device code {device} is already used in this file’s centre: choose a code never used before, e.g. {suggestion}.'
 		}
 	},
 	exchangePage: {

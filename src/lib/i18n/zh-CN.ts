@@ -47,7 +47,8 @@ export const zhCN = {
 		centreCodeHint: '销售办事处代码，4 位大写字母或数字，例如 4002',
 		centreName: '责任中心名称',
 		deviceCode: '设备代码',
-		deviceCodeHint: '2 位大写字母或数字，本中心内每台设备不同，例如 01',
+		deviceCodeHint:
+			'2 位大写字母或数字，本中心内每台设备不同，例如 01。设备代码永远不可重复使用：设备数据被清除后重新设置时，也请换一个新的设备代码，否则两张不同的通知单会得到同一个编号。',
 		pin: '主管 PIN',
 		pinHint: '4–8 位数字，由主管设置。批准、不批准和重新处理等主管操作需要它。',
 		pinConfirm: '再次输入主管 PIN',
@@ -525,7 +526,8 @@ export const zhCN = {
 				'存储空间已满，没有写入任何数据。请先导出本设备的数据作备份，再释放本设备的存储空间（删除不需要的文件或其他网站的数据），然后重试。',
 			identityExists: '本设备已经设置过，不能再从文件恢复。',
 			invalidDeviceCode: '设备代码“{device}”格式不正确：应为 2 位大写字母或数字。',
-			deviceCodeInFile: '设备代码 {device} 已被此文件的责任中心使用，请选择另一个设备代码。'
+			deviceCodeInFile:
+				'设备代码 {device} 已被此文件的责任中心使用，请选择另一个从未用过的设备代码，例如 {suggestion}。'
 		}
 	},
 	exchangePage: {
