@@ -27,6 +27,12 @@ describe('parseCommand', () => {
 		expect(parseCommand('IW53 <script>')).toEqual({ kind: 'needsNumber', code: 'IW53' });
 	});
 
+	it('issue 8.2: words like constructor or __proto__ lead nowhere (no prototype lookup)', () => {
+		for (const input of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+			expect(parseCommand(input)).toEqual({ kind: 'unknown', input });
+		}
+	});
+
 	it('reports unknown codes instead of ignoring them', () => {
 		expect(parseCommand('VA01')).toEqual({ kind: 'unknown', input: 'VA01' });
 		expect(parseCommand('')).toEqual({ kind: 'unknown', input: '' });
