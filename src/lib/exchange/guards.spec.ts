@@ -66,6 +66,28 @@ describe('findUnsafeValues', () => {
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 
+	it('issue 8.2: checks values the app looks things up by, not only keys', () => {
+		const parsed = {
+			notifications: [
+				{ history: [{ kind: 'field', field: 'constructor' }], userStatus: '__proto__' },
+				{ history: [{ kind: 'prototype', field: 'description', to: 'constructor' }] }
+			]
+		};
+		expect(findUnsafeValues(parsed, 100, 10)).toEqual([
+			{
+				path: ['notifications', 1, 'history', 0, 'kind'],
+				problem: 'forbiddenKey',
+				key: 'prototype'
+			},
+			{ path: ['notifications', 0, 'userStatus'], problem: 'forbiddenKey', key: '__proto__' },
+			{
+				path: ['notifications', 0, 'history', 0, 'field'],
+				problem: 'forbiddenKey',
+				key: 'constructor'
+			}
+		]);
+	});
+
 	it('stops at the limit', () => {
 		const parsed = { a: 'xx', b: 'xx', c: 'xx' };
 		expect(findUnsafeValues(parsed, 1, 2)).toHaveLength(2);

@@ -89,6 +89,22 @@ export function findExcessiveDepth(bytes: Uint8Array, max: number): number {
 	return -1;
 }
 
+/**
+ * Members whose values the app uses as keys of lookups: a `__proto__`, `constructor` or
+ * `prototype` there is refused like such a key (the lookups also read own properties only).
+ */
+const KEY_VALUED: ReadonlySet<string> = new Set([
+	'field',
+	'kind',
+	'code',
+	'type',
+	'userStatus',
+	'systemStatus',
+	'route',
+	'demandType',
+	'profileId'
+]);
+
 /** A value that must not be imported: a forbidden key or an over-long string, with its path. */
 export interface UnsafeValue {
 	path: (string | number)[];
@@ -130,6 +146,12 @@ export function findUnsafeValues(root: unknown, maxString: number, limit: number
 				continue;
 			}
 			const child = (frame.value as Record<string | number, unknown>)[key];
+			// A value the app looks things up by (a history entry's field, a status code) is a key too.
+			if (typeof child === 'string' && KEY_VALUED.has(key as string) && FORBIDDEN_KEYS.has(child)) {
+				found.push({ path: pathOf(frame, key), problem: 'forbiddenKey', key: child });
+				if (found.length >= limit) break;
+				continue;
+			}
 			if (typeof child === 'string' && child.length > maxString) {
 				found.push({ path: pathOf(frame, key), problem: 'stringTooLong', length: child.length });
 				if (found.length >= limit) break;
