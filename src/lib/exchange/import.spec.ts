@@ -108,6 +108,15 @@ describe('readExchangeBytes: good files', () => {
 		expect(read?.history[0]).toMatchObject({ source: 'tablet', actor: { badge: 'B7' } });
 	});
 
+	it('keeps a history entry of a kind a newer app writes (open lists within a version)', () => {
+		const base = makeNumbered(1);
+		const entry = { at: base.createdAt, actor: base.createdBy, kind: 'signature', image: 'x' };
+		const notification = { ...base, history: [...base.history, entry] };
+		const result = readBytes('kinds.json', sealEnvelope(makeEnvelope([notification], [])));
+		expect(result.ok ? [] : result.errors).toEqual([]);
+		expect(result.ok && result.file.notifications[0]?.history.at(-1)).toEqual(entry);
+	});
+
 	it('reports progress through checksum, parse and validation', () => {
 		const phases = new Set<string>();
 		readExchangeBytes('a.json', makeFileBytes([makeNumbered(1)]), {

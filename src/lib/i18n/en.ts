@@ -555,7 +555,8 @@ export const en: Catalogue = {
 				'Merged with these choices, the notification breaks a rule (a status that does not fit the type, dates in the wrong order). Choose differently for these fields.',
 			changedSincePreview:
 				'This record was changed on this device after the preview. Preview again, then import.',
-			writeFailed: 'Writing failed; nothing was saved: {detail}',
+			writeFailed:
+				'Writing failed; nothing on this device changed. Try again; if it fails again, close other tabs and open the app again.',
 			storageFull:
 				'Storage is full; nothing was written. Export this device’s data as a backup, free space on this device (delete files or other websites’ data you do not need), then try again.',
 			identityExists: 'This device is already set up and cannot be restored from a file.',
