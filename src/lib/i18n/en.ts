@@ -593,6 +593,7 @@ export const en: Catalogue = {
 		conflictMine: 'This device',
 		conflictTheirs: 'File',
 		conflictChoice: 'Settle',
+		chooseOne: 'Choose',
 		autoOurs: 'Automatic: this device’s (only changed here)',
 		autoTheirs: 'Automatic: the file’s (only changed there)',
 		longTextBoth: 'Long text of both sides is kept',

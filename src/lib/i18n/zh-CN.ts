@@ -557,6 +557,7 @@ export const zhCN = {
 		conflictMine: '本机',
 		conflictTheirs: '文件',
 		conflictChoice: '处理',
+		chooseOne: '请选择',
 		autoOurs: '自动：采用本机（只有本机修改过）',
 		autoTheirs: '自动：采用文件（只有文件修改过）',
 		longTextBoth: '两边的长文本都保留',
@@ -566,7 +567,7 @@ export const zhCN = {
 		mergedLine: '{number}：{fields}',
 		collisionsTitle: '编号冲突：同一编号下的两张不同通知单',
 		collisionRenumber:
-			'{number}：“{keeper}”保留此编号（创建较早），“{other}”将改用新编号 {device} 号段。本设备的编号段曾被重复使用，本设备将改用设备代码 {device}。',
+			'{number}：“{keeper}”保留此编号（创建较早），“{other}”将改用设备代码 {device} 的新编号。本设备的编号段曾被重复使用，本设备将改用设备代码 {device}。',
 		collisionLeft:
 			'{number}：本机的“{ours}”与文件中的“{theirs}”是两张不同的通知单。本设备保留本机的一张；文件中的一张暂不导入。编号所属设备（{centre}/{device}）会给较晚创建的一张改用新编号；改号的通知单交换到本设备后，请再导入一次此文件。',
 		collisionInFiles: '{number}：文件中有两张不同的通知单使用此编号，暂只导入创建较早的一张。',
