@@ -1,3 +1,4 @@
+import { atMost } from './text';
 import { z } from './zod';
 
 /** The roles of a responsibility centre (SPEC §1). */
@@ -11,12 +12,12 @@ export const actorSchema = z.looseObject({
 		.string({ error: 'required' })
 		.trim()
 		.min(1, { error: 'required', abort: true })
-		.max(12, { error: 'tooLong' }),
+		.refine(atMost(12), { error: 'tooLong', params: { max: 12 } }),
 	name: z
 		.string({ error: 'required' })
 		.trim()
 		.min(1, { error: 'required', abort: true })
-		.max(40, { error: 'tooLong' }),
+		.refine(atMost(40), { error: 'tooLong', params: { max: 40 } }),
 	role: roleSchema
 });
 export type Actor = z.infer<typeof actorSchema>;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deviceIdentitySchema } from './identity';
+import { actorSchema } from './actor';
+import { masterRecordSchema } from './master-data';
 import { toFieldIssues } from './validation';
 
 function issuesOf(input: unknown) {
@@ -44,5 +46,21 @@ describe('device identity', () => {
 		expect(issuesOf({ centreCode: '4002', centreName: '中'.repeat(41), deviceCode: '01' })).toEqual(
 			[{ path: 'centreName', code: 'tooLong', params: { max: 40 } }]
 		);
+	});
+});
+
+describe('issue 8.7: names count characters, not UTF-16 units', () => {
+	it('a centre name, a person and a customer of 40 rare characters pass; 41 do not', () => {
+		const forty = '𠀀'.repeat(40);
+		expect(
+			deviceIdentitySchema.safeParse({ centreCode: '4002', centreName: forty, deviceCode: '01' })
+				.success
+		).toBe(true);
+		expect(actorSchema.safeParse({ code: '202', name: forty, role: 'staff' }).success).toBe(true);
+		expect(actorSchema.safeParse({ code: '202', name: `${forty}𪚥`, role: 'staff' }).success).toBe(
+			false
+		);
+		const customer = { kind: 'customer', code: '27', name: forty, address: '上海' };
+		expect(masterRecordSchema.safeParse(customer).success).toBe(true);
 	});
 });

@@ -1,3 +1,4 @@
+import { atMost } from './text';
 import { z } from './zod';
 
 /** A responsibility-centre code: the sales office, 4 letters or digits (SAP VKBUR), e.g. 4002. */
@@ -21,7 +22,7 @@ export const deviceIdentitySchema = z.object({
 		.string({ error: 'required' })
 		.trim()
 		.min(1, { error: 'required', abort: true })
-		.max(40, { error: 'tooLong' }),
+		.refine(atMost(40), { error: 'tooLong', params: { max: 40 } }),
 	deviceCode: deviceCodeSchema,
 	/**
 	 * Codes this device used before its range was found reused (a number collision): it still owns

@@ -1,5 +1,6 @@
 import type { NotificationFields } from './notification';
 import type { FieldIssue } from './validation';
+import { atMost } from './text';
 import { z } from './zod';
 
 /** The kinds of master data a centre keeps (SPEC §3, §9). */
@@ -26,8 +27,9 @@ const requiredText = (max: number) =>
 		.string({ error: 'required' })
 		.trim()
 		.min(1, { error: 'required', abort: true })
-		.max(max, { error: 'tooLong' });
-const optionalText = (max: number) => z.string().trim().max(max, { error: 'tooLong' }).default('');
+		.refine(atMost(max), { error: 'tooLong', params: { max } });
+const optionalText = (max: number) =>
+	z.string().trim().refine(atMost(max), { error: 'tooLong', params: { max } }).default('');
 
 /** A second service address of a customer (功能位置); its address becomes the object address. */
 export const functionalLocationSchema = z.looseObject({

@@ -3,11 +3,10 @@ import { isoDateSchema, isoDateTimeSchema } from './dates';
 import { NOTIFICATION_NUMBER_PATTERN } from './numbering';
 import { canonicalJson } from './canonical';
 import { firstRevision, nextRevision, revisionIdSchema, revisionSchema } from './revision';
-import { characterCount } from './text';
+import { atMost } from './text';
 import { z } from './zod';
 
 // zod's max() counts UTF-16 units; limits count characters (SPEC §3), so 𠀀 counts as one.
-const atMost = (max: number) => (value: string) => characterCount(value) <= max;
 const text = (max: number) =>
 	z.string({ error: 'required' }).trim().refine(atMost(max), { error: 'tooLong', params: { max } });
 const requiredText = (max: number) =>

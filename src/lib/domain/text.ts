@@ -5,3 +5,8 @@
 export function characterCount(text: string): number {
 	return [...text].length;
 }
+
+/** A check that a text has at most `max` characters (code points), for zod's `refine`. */
+export function atMost(max: number): (text: string) => boolean {
+	return (text) => characterCount(text) <= max;
+}
