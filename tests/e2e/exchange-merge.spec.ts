@@ -1,5 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, test, watchProblems, type PageProblems } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ExchangePage } from './pages/exchange-page';
 import {
 	CreateNotificationPage,
@@ -7,30 +7,13 @@ import {
 	UserPanel,
 	exampleNotification
 } from './pages/notification-pages';
-import { startSetUpDevice } from './support/device';
+import { restoreDevice, startSetUpDevice } from './support/device';
 
 /**
  * The desk PC and a tablet of centre 4002 exchanging files both ways as a shop does (issue: "a
  * settled conflict stays settled, a later change is never reverted, and two notifications never
  * share a number"), then a wiped desk set up again with its old code, then head office.
  */
-
-const deviceProblems: PageProblems[] = [];
-
-test.beforeEach(() => {
-	deviceProblems.length = 0;
-});
-
-test.afterEach(() => {
-	expect(deviceProblems.flatMap((problems) => problems.errors)).toEqual([]);
-});
-
-async function newContextPage(browser: Browser, baseURL: string): Promise<Page> {
-	const context = await browser.newContext({ baseURL, locale: 'zh-CN', serviceWorkers: 'block' });
-	const page = await context.newPage();
-	deviceProblems.push(await watchProblems(page));
-	return page;
-}
 
 async function edit(page: Page, number: string, label: string, value: string): Promise<void> {
 	await new NotificationPage(page).goto(number, 'change');
@@ -55,8 +38,7 @@ async function importFile(
 }
 
 test('desk and tablet: a conflict settled opposite ways stays settled, later changes travel, different fields merge', async ({
-	browser,
-	baseURL,
+	otherDevice,
 	page: desk,
 	problems
 }, testInfo) => {
@@ -68,11 +50,8 @@ test('desk and tablet: a conflict settled opposite ways stays settled, later cha
 	const number = await new CreateNotificationPage(desk).create();
 	const first = await new ExchangePage(desk).exportTo(file('desk-1.json'));
 
-	const tablet = await newContextPage(browser, baseURL!);
-	await tablet.goto('/setup');
-	await tablet.getByLabel('导出文件').setInputFiles(first);
-	await tablet.getByLabel('本设备的设备代码').fill('02');
-	await tablet.getByRole('button', { name: '从文件恢复' }).click();
+	const tablet = await otherDevice();
+	await restoreDevice(tablet, first, '02');
 	await expect(tablet.getByTestId('centre-badge')).toHaveText('4002 · 02');
 	await new UserPanel(tablet).switchTo('王敏', '202', 'staff');
 
@@ -160,8 +139,7 @@ test('desk and tablet: a conflict settled opposite ways stays settled, later cha
 });
 
 test('a wiped device set up again with its old code keeps both customer requests; head office holds each once', async ({
-	browser,
-	baseURL,
+	otherDevice,
 	page: desk,
 	problems
 }, testInfo) => {
@@ -174,17 +152,13 @@ test('a wiped device set up again with its old code keeps both customer requests
 	const backup = await new ExchangePage(desk).exportTo(file('desk-backup.json'));
 
 	// The tablet was restored from the desk; its file names both devices.
-	const tablet = await newContextPage(browser, baseURL!);
-	await tablet.goto('/setup');
-	await tablet.getByLabel('导出文件').setInputFiles(backup);
-	await tablet.getByLabel('本设备的设备代码').fill('02');
-	await tablet.getByRole('button', { name: '从文件恢复' }).click();
-	await expect(tablet.getByTestId('centre-badge')).toHaveText('4002 · 02');
+	const tablet = await otherDevice();
+	await restoreDevice(tablet, backup, '02');
 	const fromTablet = await new ExchangePage(tablet).exportTo(file('tablet.json'));
 
 	// The desk's browser data is wiped; it is set up again as 4002/01 and a request is taken
 	// before the old backup is imported: two different requests now carry the same number.
-	const wiped = await newContextPage(browser, baseURL!);
+	const wiped = await otherDevice();
 	await startSetUpDevice(wiped, { device: '01' });
 	await new UserPanel(wiped).switchTo('李娜', '101', 'assistant');
 	const fresh = await new CreateNotificationPage(wiped).create(
@@ -214,7 +188,7 @@ test('a wiped device set up again with its old code keeps both customer requests
 	const fromWiped = await new ExchangePage(wiped).exportTo(file('wiped.json'));
 
 	// Head office imports both devices' files: each record once, under one number.
-	const headOffice = await newContextPage(browser, baseURL!);
+	const headOffice = await otherDevice();
 	await startSetUpDevice(headOffice, { centre: '0001', name: '总部' });
 	await importFile(headOffice, fromWiped);
 	await importFile(headOffice, fromTablet);

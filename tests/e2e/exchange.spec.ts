@@ -1,5 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, test, watchProblems, type PageProblems } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test, type OtherDevice } from './fixtures';
 import { ExchangePage } from './pages/exchange-page';
 import {
 	CreateNotificationPage,
@@ -10,26 +10,9 @@ import {
 import { startSetUpDevice, type DeviceFactoryInput } from './support/device';
 import { waitForServiceWorkerControl } from './support/service-worker';
 
-/** Problems (page errors, CSP violations) seen on the other devices of a test. */
-const deviceProblems: PageProblems[] = [];
-
-test.beforeEach(() => {
-	deviceProblems.length = 0;
-});
-
-test.afterEach(() => {
-	expect(deviceProblems.flatMap((problems) => problems.errors)).toEqual([]);
-});
-
 /** A device: its own browser profile, set up at first run, with a user. */
-async function newDevice(
-	browser: Browser,
-	baseURL: string,
-	input: DeviceFactoryInput
-): Promise<Page> {
-	const context = await browser.newContext({ baseURL, locale: 'zh-CN', serviceWorkers: 'block' });
-	const page = await context.newPage();
-	deviceProblems.push(await watchProblems(page));
+async function newDevice(otherDevice: OtherDevice, input: DeviceFactoryInput): Promise<Page> {
+	const page = await otherDevice();
 	await startSetUpDevice(page, input);
 	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
 	return page;
@@ -44,19 +27,18 @@ async function changeDescription(page: Page, number: string, description: string
 }
 
 test('head office imports two centres with a preview and lists them by centre', async ({
-	browser,
-	baseURL,
+	otherDevice,
 	page,
 	problems
 }, testInfo) => {
-	const shanghai = await newDevice(browser, baseURL!, { centre: '4002', name: '上海服务中心' });
+	const shanghai = await newDevice(otherDevice, { centre: '4002', name: '上海服务中心' });
 	await new CreateNotificationPage(shanghai).create();
 	await new CreateNotificationPage(shanghai).create(
 		exampleNotification({ description: '办公椅扶手松动' })
 	);
 	const shanghaiFile = await new ExchangePage(shanghai).exportTo(testInfo.outputPath('4002.json'));
 
-	const beijing = await newDevice(browser, baseURL!, { centre: '4003', name: '北京服务中心' });
+	const beijing = await newDevice(otherDevice, { centre: '4003', name: '北京服务中心' });
 	await new CreateNotificationPage(beijing).create(
 		exampleNotification({ description: '文件柜门变形', salesOrg: 'F011' })
 	);
@@ -100,8 +82,7 @@ test('head office imports two centres with a preview and lists them by centre', 
 });
 
 test('two devices of one centre change the same notification: the conflict is resolved each way', async ({
-	browser,
-	baseURL,
+	otherDevice,
 	page,
 	problems
 }, testInfo) => {
@@ -111,13 +92,7 @@ test('two devices of one centre change the same notification: the conflict is re
 	const number = await new CreateNotificationPage(page).create();
 	const first = await new ExchangePage(page).exportTo(testInfo.outputPath('device-01-a.json'));
 
-	const tabletContext = await browser.newContext({
-		baseURL,
-		locale: 'zh-CN',
-		serviceWorkers: 'block'
-	});
-	const tablet = await tabletContext.newPage();
-	deviceProblems.push(await watchProblems(tablet));
+	const tablet = await otherDevice();
 	await tablet.goto('/setup');
 	await tablet.getByLabel('导出文件').setInputFiles(first);
 	await tablet.getByLabel('本设备的设备代码').fill('01');
@@ -183,12 +158,11 @@ test('two devices of one centre change the same notification: the conflict is re
 });
 
 test('an import that fails half-way leaves the stored data exactly as it was', async ({
-	browser,
-	baseURL,
+	otherDevice,
 	page,
 	problems
 }, testInfo) => {
-	const shop = await newDevice(browser, baseURL!, { centre: '4003', name: '北京服务中心' });
+	const shop = await newDevice(otherDevice, { centre: '4003', name: '北京服务中心' });
 	await new CreateNotificationPage(shop).create();
 	await new CreateNotificationPage(shop).create(
 		exampleNotification({ description: '办公椅扶手松动' })
@@ -224,13 +198,12 @@ test('an import that fails half-way leaves the stored data exactly as it was', a
 });
 
 test('offline, a file is read in the Worker and imported: the parser ships with the app', async ({
-	browser,
-	baseURL,
+	otherDevice,
 	page,
 	context,
 	problems
 }, testInfo) => {
-	const shop = await newDevice(browser, baseURL!, { centre: '4003', name: '北京服务中心' });
+	const shop = await newDevice(otherDevice, { centre: '4003', name: '北京服务中心' });
 	await new CreateNotificationPage(shop).create();
 	const file = await new ExchangePage(shop).exportTo(testInfo.outputPath('4003.json'));
 

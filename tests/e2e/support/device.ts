@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { SetupPage } from '../pages/setup-page';
 
 /** A device as set up at first run: the factory's defaults, or the parts a test cares about. */
@@ -20,4 +20,13 @@ export async function startSetUpDevice(page: Page, input: DeviceFactoryInput = {
 		input.device ?? '01',
 		input.pin
 	);
+}
+
+/** First run from an export file (restore) with this device code; the home page is then shown. */
+export async function restoreDevice(page: Page, file: string, deviceCode: string): Promise<void> {
+	await page.goto('/setup');
+	await page.getByLabel('导出文件').setInputFiles(file);
+	await page.getByLabel('本设备的设备代码').fill(deviceCode);
+	await page.getByRole('button', { name: '从文件恢复' }).click();
+	await expect(page.getByTestId('centre-badge')).toContainText(deviceCode);
 }
