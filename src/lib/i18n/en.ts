@@ -224,6 +224,7 @@ export const en: Catalogue = {
 		any: '(any)',
 		urgent: 'Urgent only',
 		overdue: 'Overdue only (past required end, not completed)',
+		undispatched: 'Service staff not yet notified only',
 		loading: 'Loading the list: {loaded} of {total} loaded, results not yet complete.',
 		upgrading:
 			'Upgrading the database: {done} of {total} notifications. Please wait and keep this page open.',

@@ -217,6 +217,7 @@ export const zhCN = {
 		any: '（全部）',
 		urgent: '仅紧急',
 		overdue: '仅逾期（已过预期的终止、未完成）',
+		undispatched: '仅未通知服务人员的',
 		loading: '正在载入清单：已载入 {loaded} / {total} 条，结果尚不完整。',
 		upgrading: '正在升级数据库：{done} / {total} 条通知单，请稍候，不要关闭页面。',
 		results: '通知单清单',

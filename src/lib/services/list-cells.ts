@@ -19,7 +19,8 @@ export function listCellText(
 	view: ListView,
 	column: ListColumn,
 	configuration: Configuration,
-	masterData: MasterData
+	masterData: MasterData,
+	ownCentre = ''
 ): string {
 	switch (column) {
 		case 'number':
@@ -49,6 +50,9 @@ export function listCellText(
 		case 'urgent':
 			return view.urgent ? t('list.column.urgent') : '';
 		case 'centre':
-			return view.centre;
+			// At head office, other centres' records are read-only: the list says so.
+			return ownCentre && view.centre !== ownCentre
+				? `${view.centre} (${t('list.readOnly')})`
+				: view.centre;
 	}
 }
