@@ -77,8 +77,9 @@ export class AppDB extends Dexie {
 		// that has notifications already, in chunks, reporting progress.
 		this.version(5)
 			.stores({
-				listRows:
-					'number, centre, systemStatus, [centre+systemStatus], requiredEnd, createdAt, responsible, shipTo'
+				// Keyed by number only: selections run in memory in the list Worker (see
+				// architecture.md), so secondary indexes would only slow every write.
+				listRows: 'number'
 			})
 			.upgrade(async (tx) => {
 				const notifications = tx.table<Notification, string>('notifications');
