@@ -4,7 +4,9 @@ import {
 	countListRows,
 	readListCustomers,
 	readListRows,
-	readListRowsAfter
+	readListRowsAfter,
+	readListSnapshot,
+	saveListSnapshot
 } from '../data/list-rows';
 import type { ListLoad, ListReply, ListRequest } from './protocol';
 
@@ -24,25 +26,47 @@ let loading: Promise<void> | undefined;
 
 const post = (reply: ListReply) => self.postMessage(reply);
 
+/** How long the rows must stay unchanged before a new snapshot is taken. */
+const SNAPSHOT_DELAY = 15_000;
+let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Takes a snapshot for the next start once the rows have stayed unchanged for a while. */
+function scheduleSnapshot(): void {
+	clearTimeout(snapshotTimer);
+	snapshotTimer = setTimeout(() => {
+		saveListSnapshot().catch((error: unknown) =>
+			console.error('the list snapshot could not be saved', error)
+		);
+	}, SNAPSHOT_DELAY);
+}
+
 async function loadAll(): Promise<void> {
 	const fresh = new ListIndex();
 	fresh.setCustomers(await readListCustomers());
-	const total = await countListRows();
-	// The first load fills the live index, so selections see rows as they arrive; a reload
-	// (after a large import) fills a fresh one and swaps it in whole.
-	const target = load.ready ? fresh : (index = fresh);
-	load = { loaded: 0, total, ready: false };
-	post({ type: 'load', load });
-	let after: string | undefined;
-	for (;;) {
-		const chunk = await readListRowsAfter(after, CHUNK);
-		if (chunk.length === 0) break;
-		target.upsert(chunk);
-		after = chunk[chunk.length - 1]!.number;
-		load = { loaded: target.size, total: Math.max(total, target.size), ready: false };
+	// A snapshot taken at the current change counter is the rows as stored: one read.
+	const snapshot = await readListSnapshot();
+	if (snapshot) {
+		fresh.upsert(snapshot);
+		index = fresh;
+	} else {
+		const total = await countListRows();
+		// The first load fills the live index, so selections see rows as they arrive; a reload
+		// (after a large import) fills a fresh one and swaps it in whole.
+		const target = load.ready ? fresh : (index = fresh);
+		load = { loaded: 0, total, ready: false };
 		post({ type: 'load', load });
+		let after: string | undefined;
+		for (;;) {
+			const chunk = await readListRowsAfter(after, CHUNK);
+			if (chunk.length === 0) break;
+			target.upsert(chunk);
+			after = chunk[chunk.length - 1]!.number;
+			load = { loaded: target.size, total: Math.max(total, target.size), ready: false };
+			post({ type: 'load', load });
+		}
+		index = target;
+		scheduleSnapshot();
 	}
-	index = target;
 	load = { loaded: index.size, total: index.size, ready: true };
 	post({ type: 'load', load });
 	post({ type: 'changed' });
@@ -72,6 +96,7 @@ function follow(change: ListChange): void {
 				const rows = await readListRows(change.numbers);
 				index.upsert(rows.filter((row) => row !== undefined));
 				index.remove(change.numbers.filter((_, i) => rows[i] === undefined));
+				scheduleSnapshot();
 			}
 			post({ type: 'changed' });
 		})
