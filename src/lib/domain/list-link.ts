@@ -59,7 +59,8 @@ export function listQuery(selection: ListSelection): string {
 	single('responsible', selection.responsible);
 	if (selection.urgent) params.append('urgent', '1');
 	if (selection.overdue) params.append('overdue', '1');
-	if (selection.dispatched !== undefined) params.append('dispatched', selection.dispatched ? '1' : '0');
+	if (selection.dispatched !== undefined)
+		params.append('dispatched', selection.dispatched ? '1' : '0');
 	single('centre', selection.centre);
 	single('q', selection.q);
 	return params.toString();

@@ -221,7 +221,10 @@ export function computeOverview(rows: Iterable<ListRow>, options: OverviewOption
 	);
 	// The local midnights that start the age buckets, oldest first: reaching none is 31+ days.
 	const ageScale = new MidnightScale(
-		[...AGE_BUCKETS].reverse().slice(1).map((bucket) => addDays(today, -bucket.max))
+		[...AGE_BUCKETS]
+			.reverse()
+			.slice(1)
+			.map((bucket) => addDays(today, -bucket.max))
 	);
 
 	const bySystemStatus = Object.fromEntries(SYSTEM_STATUSES.map((status) => [status, 0])) as Record<
@@ -309,9 +312,7 @@ export function computeOverview(rows: Iterable<ListRow>, options: OverviewOption
 		bySystemStatus,
 		byUserStatus: [...byUserStatus.values()]
 			.flatMap((ofType) => [...ofType.values()])
-			.sort(
-			(a, b) => compareText(a.type, b.type) || compareText(a.code, b.code)
-		),
+			.sort((a, b) => compareText(a.type, b.type) || compareText(a.code, b.code)),
 		urgent,
 		overdue,
 		dueToday,
@@ -422,6 +423,16 @@ function withCentre(overview: Overview, selection: ListSelection): ListSelection
 	return overview.centre ? { ...selection, centre: overview.centre } : selection;
 }
 
+/** The centres the overview offers a device. */
+export interface OverviewCentres {
+	/** Whether the device holds other centres' notifications too (head office). */
+	isHeadOffice: boolean;
+	/** The centres to choose from, in code order (the device's own among them). */
+	choices: string[];
+	/** The device's own centre. */
+	own: string;
+}
+
 /**
  * Which centres the overview offers: a device holding only its own centre's notifications (a
  * centre) sees its own; a device holding other centres' too (head office) sees all of them
@@ -430,18 +441,16 @@ function withCentre(overview: Overview, selection: ListSelection): ListSelection
 export function overviewCentres(
 	ownCentre: string,
 	knownCentres: readonly string[]
-): { isHeadOffice: boolean; choices: string[] } {
+): OverviewCentres {
 	const choices = [...new Set([ownCentre, ...knownCentres])].sort(compareText);
-	return { isHeadOffice: choices.length > 1, choices };
+	return { isHeadOffice: choices.length > 1, choices, own: ownCentre };
 }
 
-/** The centre the overview counts: a centre always its own; head office the chosen one or all. */
-export function overviewCentre(
-	ownCentre: string,
-	knownCentres: readonly string[],
-	requested: string
-): string {
-	const { isHeadOffice, choices } = overviewCentres(ownCentre, knownCentres);
-	if (!isHeadOffice) return ownCentre;
-	return choices.includes(requested) ? requested : '';
+/**
+ * The centre the overview counts (`''`: all): a centre always its own; head office the one asked
+ * for (e.g. in the URL) when it is among its choices, else all.
+ */
+export function chosenCentre(centres: OverviewCentres, requested: string): string {
+	if (!centres.isHeadOffice) return centres.own;
+	return centres.choices.includes(requested) ? requested : '';
 }
