@@ -84,6 +84,7 @@ export const en: Catalogue = {
 		urgentNotDispatched: 'Urgent, service staff not told',
 		userStatusHeading: 'User status (open)',
 		responsibleHeading: 'Person responsible (open)',
+		urgentShort: 'Urgent',
 		responsible: 'Person responsible',
 		open: 'Open',
 		nobody: 'Not set',

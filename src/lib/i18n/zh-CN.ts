@@ -79,6 +79,7 @@ export const zhCN = {
 		urgentNotDispatched: '紧急，未通知服务人员',
 		userStatusHeading: '用户状态（未完成）',
 		responsibleHeading: '负责人（未完成）',
+		urgentShort: '紧急',
 		responsible: '负责人',
 		open: '未完成',
 		nobody: '未指定',
