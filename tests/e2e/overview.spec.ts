@@ -1,6 +1,7 @@
 import type { Response } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, test } from './fixtures';
+import { ExchangePage } from './pages/exchange-page';
 import {
 	CreateNotificationPage,
 	NotificationPage,
@@ -150,5 +151,70 @@ test('the overview counts the centre offline, drills down to the list and draws 
 	await page.goBack();
 	await overview.urgentList().getByRole('link', { name: urgent }).click();
 	await page.waitForURL(`**/notifications/${urgent}`);
+	expect(problems.errors).toEqual([]);
+});
+
+test('head office sees all centres together and chooses one, kept in the URL', async ({
+	otherDevice,
+	page,
+	problems
+}, testInfo) => {
+	const files: string[] = [];
+	for (const [centre, name, urgentCount] of [
+		['4002', '上海服务中心', 2],
+		['4003', '北京服务中心', 1]
+	] as const) {
+		const shop = await otherDevice();
+		await startSetUpDevice(shop, { centre, name });
+		await new UserPanel(shop).switchTo('李娜', '101', 'assistant');
+		for (let index = 0; index < urgentCount; index += 1) {
+			await new CreateNotificationPage(shop).create(
+				exampleNotification({ requiredStart: day(-2), requiredEnd: day(-1), isUrgent: true })
+			);
+		}
+		// A centre's own overview offers no choice and counts only its own.
+		const own = new OverviewPage(shop);
+		await own.goto();
+		await expect(own.centreChoice()).toHaveCount(0);
+		expect(await own.countOf('全部')).toBe(urgentCount);
+		files.push(await new ExchangePage(shop).exportTo(testInfo.outputPath(`${centre}.json`)));
+	}
+
+	await startSetUpDevice(page, { centre: '0001', name: '总部' });
+	const exchange = new ExchangePage(page);
+	await exchange.choose(...files);
+	await exchange.confirm();
+	await expect(page.getByText('导入完成：写入 3 条通知单')).toBeVisible();
+
+	const overview = new OverviewPage(page);
+	await overview.goto();
+	await expect(overview.centreChoice()).toHaveValue('');
+	await expect(overview.centreChoice().locator('option')).toHaveText([
+		'全部责任中心',
+		'0001',
+		'4002',
+		'4003'
+	]);
+	expect(await overview.countOf('全部')).toBe(3);
+	expect(await overview.countOf('逾期')).toBe(3);
+	await expect(overview.count('逾期')).toHaveAttribute('href', '/notifications?overdue=1');
+	await expect(overview.urgentList().locator('tbody tr')).toHaveCount(3);
+
+	await overview.centreChoice().selectOption('4003');
+	await page.waitForURL(/\/\?centre=4003$/);
+	await expect(overview.count('全部')).toHaveAccessibleName(/^全部\s*1$/);
+	expect(await overview.countOf('逾期')).toBe(1);
+	await expect(overview.count('逾期')).toHaveAttribute(
+		'href',
+		'/notifications?overdue=1&centre=4003'
+	);
+	await expect(overview.urgentList()).toContainText('4003-01-000001');
+	await expect(overview.urgentList()).not.toContainText('4002-01-');
+
+	// The choice is in the URL: a reload keeps it.
+	await page.reload();
+	await expect(overview.centreChoice()).toHaveValue('4003');
+	expect(await overview.countOf('全部')).toBe(1);
+	await expectNoSeriousA11yViolations(page);
 	expect(problems.errors).toEqual([]);
 });
