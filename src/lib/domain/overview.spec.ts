@@ -372,6 +372,34 @@ describe('computeOverview at the edges', () => {
 		expect(overview.age.map((bucket) => bucket.count)).toEqual([2, 2, 2, 2]);
 	});
 
+	it('counts a moment at local midnight in the day it starts, stored in either form', () => {
+		const midnights = [addDays(TODAY, -2), addDays(TODAY, -7), addDays(TODAY, -30), '2026-09-14'];
+		const canonical = midnights.map((date) => row({ createdAt: at(date, 0, 0) }));
+		// The same moments written with an offset (as another app might): parsed, not compared as text.
+		const offset = canonical.map((candidate) => {
+			const local = new Date(candidate.createdAt);
+			const minutes = -local.getTimezoneOffset();
+			const sign = minutes >= 0 ? '+' : '-';
+			const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
+			const text = `${toIsoDate(local)}T00:00:00${sign}${pad(Math.trunc(minutes / 60))}:${pad(minutes % 60)}`;
+			return { ...candidate, number: `${candidate.number}-o`, createdAt: text };
+		});
+		for (const rows of [canonical, offset]) {
+			const overview = computeOverview(rows, { today: TODAY });
+			// 2 days old, 7 days old, 30 days old, and 79 days old (the first day of the chart).
+			expect(overview.age.map((bucket) => bucket.count)).toEqual([1, 1, 1, 1]);
+			expect(overview.weeks[0]?.created).toBe(1);
+			// One second before midnight is the day before.
+			const before = rows.map((candidate) => ({
+				...candidate,
+				createdAt: new Date(Date.parse(candidate.createdAt) - 1000).toISOString()
+			}));
+			const earlier = computeOverview(before, { today: TODAY });
+			expect(earlier.age.map((bucket) => bucket.count)).toEqual([0, 1, 1, 2]);
+			expect(earlier.weeks[0]?.created).toBe(0);
+		}
+	});
+
 	it('puts a notification dated in the future (a clock ahead) with the youngest', () => {
 		const overview = computeOverview([row({ createdAt: at(addDays(TODAY, 10)) })], {
 			today: TODAY
