@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toIsoDate } from './dates';
-import { listHref } from './list-link';
+import { ListIndex } from './list-index';
 import { toListRow, type ListRow } from './list-row';
+import { DEFAULT_SORT, listHref, parseListQuery } from './list-selection';
 import { SYSTEM_STATUSES, type SystemStatus } from './notification';
 import {
 	addDays,
@@ -56,58 +57,25 @@ function row(overrides: Partial<ListRow> = {}): ListRow {
 	};
 }
 
-/**
- * The list's URL contract, applied to rows as the list is to apply it: the reference the
- * drill-down links are checked against.
- */
-function listMatches(href: string, today: string): (row: ListRow) => boolean {
-	const params = new URL(href, 'http://localhost').searchParams;
-	const statuses = params.getAll('status');
-	const types = params.getAll('type');
-	const userStatuses = params.getAll('userStatus');
-	const known = new Set([
-		'status',
-		'type',
-		'userStatus',
-		'createdFrom',
-		'createdTo',
-		'endFrom',
-		'endTo',
-		'responsible',
-		'urgent',
-		'overdue',
-		'dispatched',
-		'centre'
-	]);
-	for (const key of params.keys()) expect(known, `unexpected parameter ${key}`).toContain(key);
-	return (candidate) => {
-		const created = notificationDate(candidate.createdAt);
-		const end = candidate.requiredEnd;
-		if (statuses.length && !statuses.includes(candidate.systemStatus)) return false;
-		if (types.length && !types.includes(candidate.type)) return false;
-		if (userStatuses.length && !userStatuses.includes(candidate.userStatus)) return false;
-		if (params.has('createdFrom') && created < params.get('createdFrom')!) return false;
-		if (params.has('createdTo') && created > params.get('createdTo')!) return false;
-		if (params.has('endFrom') && (end === '' || end < params.get('endFrom')!)) return false;
-		if (params.has('endTo') && (end === '' || end > params.get('endTo')!)) return false;
-		if (params.has('responsible') && candidate.responsible !== params.get('responsible'))
-			return false;
-		if (params.get('urgent') === '1' && candidate.urgent !== 1) return false;
-		if (
-			params.get('overdue') === '1' &&
-			!(end !== '' && end < today && candidate.systemStatus !== 'NOCO')
-		)
-			return false;
-		if (params.has('dispatched') && String(candidate.dispatched) !== params.get('dispatched'))
-			return false;
-		if (params.has('centre') && candidate.centre !== params.get('centre')) return false;
-		return true;
-	};
-}
+const indexes = new WeakMap<readonly ListRow[], ListIndex>();
 
-/** How many rows the list shows for a drill-down link. */
+/**
+ * How many rows the list shows for a drill-down link: the list's own reading of the URL
+ * (`parseListQuery`) and its own selection (`ListIndex`), so each count is checked against what
+ * the user will see when the link opens.
+ */
 function listCount(rows: readonly ListRow[], href: string, today = TODAY): number {
-	return rows.filter(listMatches(href, today)).length;
+	let index = indexes.get(rows);
+	if (!index) {
+		index = new ListIndex();
+		index.upsert(rows);
+		indexes.set(rows, index);
+	}
+	const url = new URL(href, 'http://localhost');
+	expect(url.pathname).toBe('/notifications');
+	const { selection, problems } = parseListQuery(url.searchParams);
+	expect(problems, href).toEqual([]);
+	return index.select(selection, DEFAULT_SORT, today).length;
 }
 
 /** Every count of an overview next to the list link behind it. */
@@ -494,7 +462,7 @@ function generatedRows(count: number, seed = 7): ListRow[] {
 			systemStatus,
 			userStatus: pick(type === 'Z1' ? ['TZJL', 'KCJS', 'ZGPZ', 'BPZ'] : ['TZJL', 'HFYY']),
 			responsible: pick(['202', '203', '204', '205', '']),
-			requiredEnd: next() < 0.05 ? '' : addDays(created, Math.floor(next() * 90)),
+			requiredEnd: addDays(created, Math.floor(next() * 90)),
 			urgent: next() < 0.2 ? 1 : 0,
 			dispatched: next() < 0.5 ? 1 : 0,
 			createdAt: at(created, Math.floor(next() * 24), Math.floor(next() * 60)),

@@ -1,5 +1,5 @@
 import { toIsoDate } from './dates';
-import { OPEN_STATUSES, type ListSelection } from './list-link';
+import { OPEN_STATUSES, type ListSelection } from './list-selection';
 import type { ListRow } from './list-row';
 import { SYSTEM_STATUSES, type SystemStatus } from './notification';
 
@@ -373,53 +373,58 @@ function pickUrgent(row: ListRow): UrgentRow {
  */
 export const drillDown = {
 	/** All notifications of one system status. */
-	systemStatus: (overview: Overview, status: SystemStatus): ListSelection =>
-		withCentre(overview, { status: [status] }),
+	systemStatus: (overview: Overview, status: SystemStatus): Partial<ListSelection> =>
+		withCentre(overview, { statuses: [status] }),
 	/** All open notifications. */
-	open: (overview: Overview): ListSelection => withCentre(overview, { status: OPEN_STATUSES }),
+	open: (overview: Overview): Partial<ListSelection> =>
+		withCentre(overview, { statuses: [...OPEN_STATUSES] }),
 	/** Open notifications of one type in one user status. */
-	userStatus: (overview: Overview, type: string, code: string): ListSelection =>
-		withCentre(overview, { status: OPEN_STATUSES, type: [type], userStatus: [code] }),
+	userStatus: (overview: Overview, type: string, code: string): Partial<ListSelection> =>
+		withCentre(overview, { statuses: [...OPEN_STATUSES], types: [type], userStatuses: [code] }),
 	/** Open urgent notifications. */
-	urgent: (overview: Overview): ListSelection =>
-		withCentre(overview, { status: OPEN_STATUSES, urgent: true }),
+	urgent: (overview: Overview): Partial<ListSelection> =>
+		withCentre(overview, { statuses: [...OPEN_STATUSES], urgent: true }),
 	/** Overdue notifications (the list's own definition: past required end, not completed). */
-	overdue: (overview: Overview): ListSelection => withCentre(overview, { overdue: true }),
+	overdue: (overview: Overview): Partial<ListSelection> => withCentre(overview, { overdue: true }),
 	/** Open notifications due today. */
-	dueToday: (overview: Overview): ListSelection =>
-		withCentre(overview, { status: OPEN_STATUSES, endFrom: overview.today, endTo: overview.today }),
-	/** Open notifications due in today's week. */
-	dueThisWeek: (overview: Overview): ListSelection =>
+	dueToday: (overview: Overview): Partial<ListSelection> =>
 		withCentre(overview, {
-			status: OPEN_STATUSES,
+			statuses: [...OPEN_STATUSES],
+			endFrom: overview.today,
+			endTo: overview.today
+		}),
+	/** Open notifications due in today's week. */
+	dueThisWeek: (overview: Overview): Partial<ListSelection> =>
+		withCentre(overview, {
+			statuses: [...OPEN_STATUSES],
 			endFrom: overview.weekStart,
 			endTo: overview.weekEnd
 		}),
 	/** Open notifications of one person responsible (not for `''`: the URL cannot say "nobody"). */
-	responsible: (overview: Overview, responsible: string): ListSelection =>
-		withCentre(overview, { status: OPEN_STATUSES, responsible }),
+	responsible: (overview: Overview, responsible: string): Partial<ListSelection> =>
+		withCentre(overview, { statuses: [...OPEN_STATUSES], responsible }),
 	/** Overdue notifications of one person responsible. */
-	responsibleOverdue: (overview: Overview, responsible: string): ListSelection =>
+	responsibleOverdue: (overview: Overview, responsible: string): Partial<ListSelection> =>
 		withCentre(overview, { overdue: true, responsible }),
 	/** Open urgent notifications of one person responsible. */
-	responsibleUrgent: (overview: Overview, responsible: string): ListSelection =>
-		withCentre(overview, { status: OPEN_STATUSES, urgent: true, responsible }),
+	responsibleUrgent: (overview: Overview, responsible: string): Partial<ListSelection> =>
+		withCentre(overview, { statuses: [...OPEN_STATUSES], urgent: true, responsible }),
 	/** Open notifications of one age bucket. */
-	age: (overview: Overview, bucket: AgeCount): ListSelection =>
+	age: (overview: Overview, bucket: AgeCount): Partial<ListSelection> =>
 		withCentre(overview, {
-			status: OPEN_STATUSES,
+			statuses: [...OPEN_STATUSES],
 			...(bucket.from ? { createdFrom: bucket.from } : {}),
 			...(bucket.to ? { createdTo: bucket.to } : {})
 		}),
 	/** Notifications created in one week, any status. */
-	createdInWeek: (overview: Overview, week: WeekCount): ListSelection =>
+	createdInWeek: (overview: Overview, week: WeekCount): Partial<ListSelection> =>
 		withCentre(overview, { createdFrom: week.start, createdTo: week.end }),
 	/** Open urgent notifications not yet dispatched. */
-	urgentNotDispatched: (overview: Overview): ListSelection =>
-		withCentre(overview, { status: OPEN_STATUSES, urgent: true, dispatched: false })
+	urgentNotDispatched: (overview: Overview): Partial<ListSelection> =>
+		withCentre(overview, { statuses: [...OPEN_STATUSES], urgent: true, dispatched: '0' })
 };
 
-function withCentre(overview: Overview, selection: ListSelection): ListSelection {
+function withCentre(overview: Overview, selection: Partial<ListSelection>): Partial<ListSelection> {
 	return overview.centre ? { ...selection, centre: overview.centre } : selection;
 }
 

@@ -1,19 +1,19 @@
 import { knownCentres } from '$lib/data/notifications';
-import { readOverviewRows } from '$lib/data/overview-rows';
-import {
-	computeOverview,
-	overviewCentres,
-	type Overview,
-	type OverviewCentres
-} from '$lib/domain/overview';
+import { overviewCentres, type Overview, type OverviewCentres } from '$lib/domain/overview';
+import { listClient } from './list.svelte';
 
 /**
- * The start page's figures for a day (`YYYY-MM-DD`) and one centre, or all with none. The page
- * depends on this function only, so where the rows come from (today a read of the notifications,
- * next the list Worker's rows in memory) can change without it.
+ * The start page's figures for a day (`YYYY-MM-DD`) and one centre, or all with none: counted by
+ * the list Worker from the list rows it holds in memory (`computeOverview`), never from whole
+ * documents. The page depends on this function only.
  */
 export async function loadOverview(today: string, centre = ''): Promise<Overview> {
-	return computeOverview(await readOverviewRows(centre), { today, centre });
+	return listClient().overview(today, centre);
+}
+
+/** Goes up each time the stored rows change (this tab, another tab, an import): count again. */
+export function overviewChanges(): number {
+	return listClient().changes;
 }
 
 /**
