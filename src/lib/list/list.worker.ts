@@ -1,4 +1,5 @@
 import { ListIndex } from '../domain/list-index';
+import { computeOverview } from '../domain/overview';
 import { LIST_CHANNEL, type ListChange } from '../data/projection';
 import {
 	countListRows,
@@ -128,6 +129,8 @@ function answer(request: ListRequest): unknown {
 		}
 		case 'all':
 			return index.views(results.get(request.result) ?? [], request.today);
+		case 'overview':
+			return computeOverview(index.rows(), { today: request.today, centre: request.centre });
 	}
 }
 
@@ -137,6 +140,15 @@ self.onmessage = (event: MessageEvent<ListRequest | { type: 'start' }>) => {
 		void ensureLoaded().catch((error: unknown) =>
 			console.error('the list rows could not be loaded', error)
 		);
+		return;
+	}
+	if (request.type === 'overview') {
+		// The overview counts every row, so it waits until all are loaded; the list answers at once.
+		void ensureLoaded()
+			.then(() => post({ type: 'reply', id: request.id, ok: true, value: answer(request) }))
+			.catch((error: unknown) =>
+				post({ type: 'reply', id: request.id, ok: false, error: String(error) })
+			);
 		return;
 	}
 	try {
