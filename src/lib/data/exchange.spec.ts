@@ -53,7 +53,8 @@ const NEW_STAFF: MasterRecord = {
 	address: '',
 	phone: '',
 	contact: '',
-	email: '',
+	emailTo: [],
+	emailCc: [],
 	functionalLocations: [],
 	isSample: false
 };
