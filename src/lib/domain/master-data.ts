@@ -79,7 +79,7 @@ export function withAddressLists(input: unknown): unknown {
 	if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
 	if (!Object.hasOwn(input, 'email')) return input;
 	const { email, ...rest } = input as Record<string, unknown>;
-	if (Object.hasOwn(rest, 'emailTo')) return rest;
+	if (Array.isArray(rest.emailTo)) return rest;
 	return { ...rest, emailTo: typeof email === 'string' && email !== '' ? [email] : [] };
 }
 
