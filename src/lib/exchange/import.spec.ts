@@ -73,7 +73,12 @@ describe('readExchangeBytes: good files', () => {
 	});
 
 	it('migrates a v2 file: a department’s one `email` becomes its `to` list (format 3)', () => {
-		const department = { kind: 'department', code: 'LOG', name: '区物流', email: 'log@example.com' };
+		const department = {
+			kind: 'department',
+			code: 'LOG',
+			name: '区物流',
+			email: 'log@example.com'
+		};
 		const staff = { kind: 'staff', code: '202', name: '王敏', email: '' };
 		const v2 = makeEnvelope([makeNumbered(1)], [department, staff], { formatVersion: 2 });
 		const result = readBytes('v2-department.json', sealEnvelope(v2));

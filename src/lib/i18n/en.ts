@@ -413,7 +413,6 @@ export const en: Catalogue = {
 		copied: 'Copied to the clipboard.',
 		copyFallback: 'The browser does not allow copying. Select the text below and press Ctrl+C:',
 		copyText: 'Text to copy',
-		recorded: 'Recorded: sent by {how}.',
 		recordFailed:
 			'The e-mail was made, but it could not be recorded in the notification’s history.',
 		close: 'Close',

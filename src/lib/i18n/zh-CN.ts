@@ -391,7 +391,6 @@ export const zhCN = {
 		copied: '已复制到剪贴板。',
 		copyFallback: '浏览器不允许复制。请选中下面的文字并按 Ctrl+C：',
 		copyText: '要复制的文字',
-		recorded: '已记录：通过{how}发送。',
 		recordFailed: '邮件已生成，但未能记录到通知单的历史中。',
 		close: '关闭',
 		problem: {
