@@ -140,6 +140,7 @@ test('urgent dispatch: 通知服务人员 offers the phone and a short message a
 		'href',
 		'tel:13800000202'
 	);
+	await expectNoSeriousA11yViolations(page);
 	const link = await mail.link(mail.dispatch());
 	expect(link.headers.subject).toEqual([`【紧急】通知单 ${number} 活动柜锁坏`]);
 	expect(link.headers.body?.[0]).toContain('对象地址：上海市徐汇区漕溪北路 88 号 12 楼');
