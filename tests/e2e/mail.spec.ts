@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { expectNoSeriousA11yViolations } from './axe';
-import { MailPanels, MailSettingsPanel } from './pages/mail-panels';
+import { DepartmentAddresses, MailPanels, MailSettingsPanel } from './pages/mail-panels';
 import {
 	CreateNotificationPage,
 	NotificationPage,
@@ -26,6 +26,12 @@ test('escalation e-mail, offline: a head-office quote is refused before ZGPZ and
 	const users = new UserPanel(page);
 	await users.switchTo('李娜', '101', 'assistant');
 	await new MailSettingsPanel(page).save('centre4002@example.com', 'LOG');
+	// Regional logistics writes to two addresses and copies its manager; a bad address is named.
+	const department = new DepartmentAddresses(page);
+	await department.save('LOG', 'logistics@example.com, x@y.example&bcc=z@w.example', '');
+	await expect(department.to()).toHaveAttribute('aria-invalid', 'true');
+	await department.save('LOG', 'logistics@example.com, log2@example.com', 'manager@example.com');
+	await expect(page.getByText('已保存 LOG。')).toBeVisible();
 
 	// A head-office quote (Z1): 发送邮件 says why not, on the notification, before any composer.
 	const create = new CreateNotificationPage(page);
@@ -54,8 +60,11 @@ test('escalation e-mail, offline: a head-office quote is refused before ZGPZ and
 	await expect(mail.department()).toHaveValue('LOG');
 	await mail.escalation().getByRole('checkbox', { name: 'PUR 采购部' }).check();
 	const link = await mail.link();
-	expect(link.to).toEqual(['logistics@example.com']);
-	expect(link.headers.cc).toEqual(['purchasing@example.com']);
+	expect(link.to).toEqual(['logistics@example.com', 'log2@example.com']);
+	expect(link.headers.cc?.[0]?.split(',')).toEqual([
+		'manager@example.com',
+		'purchasing@example.com'
+	]);
 	expect(link.headers.subject).toEqual([`通知单 ${quote} 活动柜锁坏`]);
 	expect(link.headers.body?.[0]).toContain('完款状况：已完款');
 	expect(link.href.length).toBeLessThan(2000);
@@ -65,8 +74,8 @@ test('escalation e-mail, offline: a head-office quote is refused before ZGPZ and
 	expect(name).toBe(`${quote}.eml`);
 	expect(eml.headers['x-unsent']).toEqual(['1']);
 	expect(eml.headers['x-priority']).toBeUndefined();
-	expect(eml.headers.to?.[0]).toContain('<logistics@example.com>');
-	expect(eml.headers.cc?.[0]).toContain('<purchasing@example.com>');
+	expect(eml.headers.to?.[0]).toMatch(/<logistics@example\.com>,\s*=\?.*<log2@example\.com>$/);
+	expect(eml.headers.cc?.[0]).toMatch(/<manager@example\.com>,\s*=\?.*<purchasing@example\.com>$/);
 	expect(eml.headers.from?.[0]).toContain('<centre4002@example.com>');
 	expect(eml.subject).toBe(`通知单 ${quote} 活动柜锁坏`);
 	expect(eml.text).toContain('处理方式：向总部询报价');
@@ -90,8 +99,9 @@ test('escalation e-mail, offline: a head-office quote is refused before ZGPZ and
 	await expect(mail.refusal()).toHaveCount(0);
 	await expect(mail.department()).toHaveValue('LOG');
 	const urgentLink = await mail.link();
-	expect(urgentLink.to).toEqual(['logistics@example.com']);
-	expect(Object.keys(urgentLink.headers).sort()).toEqual(['body', 'subject']);
+	expect(urgentLink.to).toEqual(['logistics@example.com', 'log2@example.com']);
+	expect(urgentLink.headers.cc).toEqual(['manager@example.com']);
+	expect(Object.keys(urgentLink.headers).sort()).toEqual(['body', 'cc', 'subject']);
 	expect(urgentLink.headers.subject).toEqual([`【紧急】通知单 ${complaint} 活动柜锁坏`]);
 	expect(urgentLink.headers.body?.[0]).toContain('完款状况：未完款');
 	expect(urgentLink.headers.body?.[0]).toContain(HOSTILE);
@@ -110,7 +120,11 @@ test('escalation e-mail, offline: a head-office quote is refused before ZGPZ and
 	await mail.escalation().getByRole('button', { name: '复制主题和正文' }).click();
 	const fallback = mail.escalation().getByLabel('要复制的文字');
 	await expect(fallback).toBeFocused();
-	await expect(fallback).toHaveValue(new RegExp(`^收件人：logistics@example.com\\n主题：【紧急】`));
+	await expect(fallback).toHaveValue(
+		new RegExp(
+			`^收件人：logistics@example.com, log2@example.com\\n抄送：manager@example.com\\n主题：【紧急】`
+		)
+	);
 	expect(await fallback.inputValue()).toContain(HOSTILE);
 	await expect(mail.sent().getByRole('row')).toHaveCount(3);
 	expect(problems.errors).toEqual([]);

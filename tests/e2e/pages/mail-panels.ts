@@ -23,6 +23,24 @@ export class MailSettingsPanel {
 	}
 }
 
+/** Settings → master data: a department's to and cc addresses. */
+export class DepartmentAddresses {
+	constructor(private readonly page: Page) {}
+
+	readonly to = () => this.page.getByLabel('收件地址（多个用逗号分隔）');
+	readonly cc = () => this.page.getByLabel('抄送地址（多个用逗号分隔）');
+
+	/** Opens a department of master data and saves new address lists (as typed). */
+	async save(code: string, to: string, cc: string): Promise<void> {
+		await this.page.goto('/settings');
+		await this.page.getByLabel('类别').selectOption('department');
+		await this.page.getByTestId('master-table').getByRole('button', { name: code, exact: true }).click();
+		await this.to().fill(to);
+		await this.cc().fill(cc);
+		await this.page.getByRole('button', { name: '保存记录' }).click();
+	}
+}
+
 /** The object page's 发送邮件 and 通知服务人员 panels and the list of sent e-mails. */
 export class MailPanels {
 	constructor(private readonly page: Page) {}
