@@ -34,7 +34,10 @@ export class DepartmentAddresses {
 	async save(code: string, to: string, cc: string): Promise<void> {
 		await this.page.goto('/settings');
 		await this.page.getByLabel('类别').selectOption('department');
-		await this.page.getByTestId('master-table').getByRole('button', { name: code, exact: true }).click();
+		await this.page
+			.getByTestId('master-table')
+			.getByRole('button', { name: code, exact: true })
+			.click();
 		await this.to().fill(to);
 		await this.cc().fill(cc);
 		await this.page.getByRole('button', { name: '保存记录' }).click();
