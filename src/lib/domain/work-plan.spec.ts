@@ -102,22 +102,15 @@ describe('work plan (ZSMR006)', () => {
 	});
 
 	it('checks the range: required, real days, not reversed, a year without asking', () => {
-		expect(checkWorkPlanRange({ from: '', to: '2001-03-08' })).toEqual({
-			ok: false,
-			problem: 'fromRequired'
-		});
-		expect(checkWorkPlanRange({ from: '2001-03-07', to: '' })).toEqual({
-			ok: false,
-			problem: 'toRequired'
-		});
-		expect(checkWorkPlanRange({ from: '2001-02-30', to: '2001-03-08' })).toEqual({
-			ok: false,
-			problem: 'invalidDate'
-		});
-		expect(checkWorkPlanRange({ from: '2001-03-08', to: '2001-03-07' })).toEqual({
-			ok: false,
-			problem: 'reversed'
-		});
+		const problem = (from: string, to: string) => {
+			const check = checkWorkPlanRange({ from, to });
+			return check.ok ? undefined : check.problem;
+		};
+		expect(problem('', '2001-03-08')).toEqual({ field: 'from', code: 'required' });
+		expect(problem('2001-03-07', '')).toEqual({ field: 'to', code: 'required' });
+		expect(problem('2001-02-30', '2001-03-08')).toEqual({ field: 'from', code: 'invalidDate' });
+		expect(problem('2001-03-07', '2001-13-01')).toEqual({ field: 'to', code: 'invalidDate' });
+		expect(problem('2001-03-08', '2001-03-07')).toEqual({ field: 'to', code: 'reversed' });
 		expect(checkWorkPlanRange(RANGE)).toEqual({ ok: true, days: 2, needsConfirmation: false });
 		expect(checkWorkPlanRange({ from: '2000-01-01', to: '2000-12-31' })).toEqual({
 			ok: true,

@@ -13,8 +13,11 @@ export interface WorkPlanRange {
 	to: string;
 }
 
-/** Why a range is refused; each has a message `print.range.<code>`. */
-export type RangeProblem = 'fromRequired' | 'toRequired' | 'invalidDate' | 'reversed';
+/** Why a range is refused, and the date field it concerns. */
+export interface RangeProblem {
+	field: 'from' | 'to';
+	code: 'required' | 'invalidDate' | 'reversed';
+}
 
 /** A range that can be planned, with its length; more than a year needs the user's confirmation. */
 export type RangeCheck =
@@ -28,11 +31,15 @@ function dayNumber(isoDate: string): number {
 
 /** Checks a range before anything is read: both dates real days, `from` not after `to`. */
 export function checkWorkPlanRange(range: WorkPlanRange): RangeCheck {
-	if (!range.from) return { ok: false, problem: 'fromRequired' };
-	if (!range.to) return { ok: false, problem: 'toRequired' };
-	if (!isValidIsoDate(range.from) || !isValidIsoDate(range.to))
-		return { ok: false, problem: 'invalidDate' };
-	if (range.to < range.from) return { ok: false, problem: 'reversed' };
+	const refuse = (field: RangeProblem['field'], code: RangeProblem['code']): RangeCheck => ({
+		ok: false,
+		problem: { field, code }
+	});
+	if (!range.from) return refuse('from', 'required');
+	if (!isValidIsoDate(range.from)) return refuse('from', 'invalidDate');
+	if (!range.to) return refuse('to', 'required');
+	if (!isValidIsoDate(range.to)) return refuse('to', 'invalidDate');
+	if (range.to < range.from) return refuse('to', 'reversed');
 	const days = dayNumber(range.to) - dayNumber(range.from) + 1;
 	return { ok: true, days, needsConfirmation: days > MAX_UNCONFIRMED_DAYS };
 }

@@ -325,12 +325,7 @@ export const en: Catalogue = {
 		show: 'Show',
 		print: 'Print',
 		count: '{count} notifications over {days} days',
-		range: {
-			fromRequired: 'Enter the “From date”.',
-			toRequired: 'Enter the “To date”.',
-			invalidDate: 'The date is not valid: enter a real day as year-month-day.',
-			reversed: 'The “To date” cannot be before the “From date”.'
-		},
+		reversed: 'The “To date” cannot be before the “From date”.',
 		longRange: 'The range is longer than a year ({days} days). Use this range?',
 		confirmLongRange: 'Use this range',
 		empty: 'No open notifications in this range: no PDF is made.',

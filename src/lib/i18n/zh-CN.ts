@@ -313,12 +313,7 @@ export const zhCN = {
 		show: '显示',
 		print: '打印',
 		count: '共 {count} 张通知单，{days} 天',
-		range: {
-			fromRequired: '请填写“开始日期”。',
-			toRequired: '请填写“结束日期”。',
-			invalidDate: '日期无效，请按“年-月-日”填写实际存在的日期。',
-			reversed: '“结束日期”不能早于“开始日期”。'
-		},
+		reversed: '“结束日期”不能早于“开始日期”。',
 		longRange: '日期范围超过一年（{days} 天）。确定要使用这个范围吗？',
 		confirmLongRange: '确定使用此范围',
 		empty: '此日期范围内没有未结的通知单，不生成 PDF。',

@@ -18,6 +18,11 @@ import {
 } from '$lib/domain/work-plan';
 import { inLocale, t, type Locale } from '$lib/i18n';
 import type { MissingGlyph } from '$lib/pdf/glyphs';
+import type {
+	NotificationSheetLabels,
+	NotificationSheetModel
+} from '$lib/pdf/notification-sheet-pdf';
+import type { WorkPlanPdfLabels, WorkPlanPdfModel } from '$lib/pdf/work-plan-pdf';
 import { currentConfiguration } from './configuration.svelte';
 import { handleError } from './handle-error';
 import {
@@ -42,8 +47,11 @@ export type PreparedWorkPlan =
 			ownNumbers: string[];
 			/** Other centres' (head office): printed, never marked. */
 			foreignCount: number;
-			model: import('$lib/pdf/work-plan-pdf').WorkPlanPdfModel;
-			labels: import('$lib/pdf/work-plan-pdf').WorkPlanPdfLabels;
+			/** The plan in the print language, for the PDF. */
+			model: WorkPlanPdfModel;
+			labels: WorkPlanPdfLabels;
+			/** The same plan in the screen's language, shown before printing. */
+			screen: { model: WorkPlanPdfModel; labels: WorkPlanPdfLabels };
 			missing: MissingGlyph[];
 	  };
 
@@ -88,7 +96,7 @@ export async function prepareWorkPlan(input: {
 	);
 	const ownNumbers = numbers.filter((n) => n.centre === own).map((n) => n.number);
 	const configuration = currentConfiguration();
-	const { model, labels } = inLocale(input.locale, () => ({
+	const layout = () => ({
 		model: workPlanModel(plan, {
 			masterData,
 			configuration,
@@ -96,7 +104,8 @@ export async function prepareWorkPlan(input: {
 			printedAt: input.now ?? new Date()
 		}),
 		labels: workPlanLabels()
-	}));
+	});
+	const { model, labels } = inLocale(input.locale, layout);
 	const { workPlanMissingGlyphs } = await import('$lib/pdf/work-plan-pdf');
 	return {
 		kind: 'ready',
@@ -107,6 +116,7 @@ export async function prepareWorkPlan(input: {
 		foreignCount: plan.count - ownNumbers.length,
 		model,
 		labels,
+		screen: layout(),
 		missing: await workPlanMissingGlyphs(model, labels)
 	};
 }
@@ -160,8 +170,8 @@ export async function printWorkPlan(
 /** One notification's sheet ready to print, in the print language. */
 export interface PreparedSheet {
 	notification: Notification;
-	model: import('$lib/pdf/notification-sheet-pdf').NotificationSheetModel;
-	labels: import('$lib/pdf/notification-sheet-pdf').NotificationSheetLabels;
+	model: NotificationSheetModel;
+	labels: NotificationSheetLabels;
 	missing: MissingGlyph[];
 }
 
