@@ -34,6 +34,10 @@ export async function createPdfDocument(
 	// Registered once, as normal only: a bold registration of the same file would embed it twice.
 	doc.addFont(`${font.name}.ttf`, font.name, 'normal', 'Identity-H');
 	doc.setFont(font.name, 'normal');
+	// autotable asks for the font list for every cell, and jsPDF builds it anew each time (a
+	// quarter of a 500-row plan's time); no font is added after this point, so it is kept.
+	const fonts = doc.getFontList();
+	doc.getFontList = () => fonts;
 	const safe = (text: string) => withPlaceholders(text, font.codePoints);
 	const base: UserOptions = {
 		theme: 'grid',
