@@ -87,11 +87,20 @@ export async function notificationSheetPdf(
 	const pdf = await createPdfDocument('portrait');
 	const { safe } = pdf;
 	let y = MARGIN.top;
-	const section = (title: string, columns: string[], body: string[][], split = false) => {
+	const section = (
+		title: string,
+		columns: string[],
+		body: string[][],
+		options: { split?: boolean; widths?: number[] } = {}
+	) => {
 		pdf.table({
 			startY: y,
 			showHead: 'everyPage',
-			rowPageBreak: split ? 'auto' : 'avoid',
+			// Long text may fill more than a page: only then is a row split.
+			rowPageBreak: options.split ? 'auto' : 'avoid',
+			columnStyles: Object.fromEntries(
+				(options.widths ?? []).map((width, index) => [index, { cellWidth: width }])
+			),
 			head: [
 				[
 					{ content: safe(title), colSpan: columns.length, styles: { fillColor: 210, fontSize: 9 } }
@@ -135,13 +144,13 @@ export async function notificationSheetPdf(
 		labels.longTextSection,
 		[labels.longTextSection],
 		model.longText.map((entry) => [`${fill(labels.longTextStamp, entry)}\n${entry.text}`]),
-		true
+		{ split: true }
 	);
 	section(
 		labels.historySection,
 		labels.historyColumns,
 		model.history.map((entry) => [entry.at, entry.actor, entry.text]),
-		true
+		{ split: true, widths: [28, 38] }
 	);
 	drawPageFrames(pdf, {
 		title: fill(labels.title, model),

@@ -6,6 +6,7 @@ import {
 	selectOpenNotifications
 } from '$lib/data/notifications';
 import type { Actor } from '$lib/domain/actor';
+import { formatSeedDateTime } from '$lib/domain/dates';
 import type { DeviceIdentity } from '$lib/domain/identity';
 import { findMaster, type MasterData } from '$lib/domain/master-data';
 import type { Notification } from '$lib/domain/notification';
@@ -153,7 +154,9 @@ export async function printWorkPlan(
 ): Promise<boolean> {
 	try {
 		const { workPlanPdf } = await import('$lib/pdf/work-plan-pdf');
-		const blob = await workPlanPdf(prepared.model, prepared.labels);
+		// Printed at: now, not when the plan was shown.
+		const model = { ...prepared.model, printedAt: formatSeedDateTime(new Date().toISOString()) };
+		const blob = await workPlanPdf(model, prepared.labels);
 		const plan = rangeText(prepared.range);
 		if (prepared.ownNumbers.length > 0) {
 			await markPrintedInWorkPlan(prepared.ownNumbers, plan, actor, currentConfiguration());
@@ -214,7 +217,8 @@ export async function printNotificationSheet(
 	const { notification } = prepared;
 	try {
 		const { notificationSheetPdf } = await import('$lib/pdf/notification-sheet-pdf');
-		const blob = await notificationSheetPdf(prepared.model, prepared.labels);
+		const model = { ...prepared.model, printedAt: formatSeedDateTime(new Date().toISOString()) };
+		const blob = await notificationSheetPdf(model, prepared.labels);
 		const file = `${notification.number}.pdf`;
 		if (notification.centre !== identity?.centreCode) {
 			download(blob, file);
