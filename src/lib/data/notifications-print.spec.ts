@@ -53,6 +53,8 @@ describe('printing a work plan (NOPT)', () => {
 				actor: assistant
 			});
 			expect(after?.revision.ancestry[0]).toBe(before.revision.rev);
+			// The list projection moves in the same transaction.
+			expect((await db.listRows.get(before.number))?.printed).toBe(1);
 		}
 	});
 
@@ -64,6 +66,7 @@ describe('printing a work plan (NOPT)', () => {
 		).rejects.toBeInstanceOf(NotificationMissingError);
 		for (const before of created) {
 			expect((await getNotification(before.number))?.isPrinted).toBe(false);
+			expect((await db.listRows.get(before.number))?.printed).toBe(0);
 		}
 	});
 
