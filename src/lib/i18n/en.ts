@@ -455,6 +455,57 @@ export const en: Catalogue = {
 		blocked:
 			'Another open tab of the app is blocking a database upgrade. Close the app’s other tabs, then reload.'
 	},
+	print: {
+		workPlanTitle: 'Work plan (ZSMR006)',
+		selection: 'Selection of the work plan',
+		from: 'From date',
+		to: 'To date',
+		centre: 'Responsibility centre',
+		allCentres: 'All responsibility centres',
+		language: 'Print language',
+		show: 'Show',
+		print: 'Print',
+		count: '{count} notifications over {days} days',
+		reversed: 'The “To date” cannot be before the “From date”.',
+		longRange: 'The range is longer than a year ({days} days). Use this range?',
+		confirmLongRange: 'Use this range',
+		empty: 'No open notifications in this range: no PDF is made.',
+		foreignNote:
+			'Notifications of other responsibility centres (read-only) are printed without setting the printed flag.',
+		missingTitle: 'The PDF font lacks these characters',
+		missingIntro:
+			'These characters cannot be shown in the PDF. Print with 〓 in their place, or cancel and change the text first.',
+		missingLine: '{char} ({codePoint}) in: {places}',
+		printWithPlaceholder: 'Print with 〓 in their place',
+		working: 'Making the PDF…',
+		printedPlan: '{file} made; {count} notifications marked as printed (NOPT).',
+		printedSheet: '{file} made; the notification is marked as printed (NOPT).',
+		printedOnly: '{file} made (another centre’s notification, not marked).',
+		failed: 'The PDF could not be made.',
+		historyWorkPlan: 'Printed in work plan {range}',
+		carried: 'overdue, planned {date}',
+		postponed: 'postponed to {date}',
+		pdf: {
+			facts: 'Responsibility centre: {centre}   Range: {range}   Printed at: {printedAt}',
+			groupHeading: '{day}   Person responsible: {person}',
+			continued: '(continued)',
+			pageOf: 'Page {page} of {pages}',
+			customer: 'Customer',
+			phone: 'Phone',
+			parts: 'Parts to draw',
+			urgentMark: 'Urgent',
+			noResponsible: '(none)',
+			sheetTitle: 'Customer service notification {number}',
+			sheetFacts: 'Responsibility centre: {centre}   Printed at: {printedAt}',
+			fieldsSection: 'Header data',
+			partnerFunction: 'Partner function',
+			partner: 'Partner',
+			longTextStamp: '{author}, {at}',
+			historyAt: 'Time',
+			historyActor: 'Person',
+			historyChange: 'Change'
+		}
+	},
 	refusal: {
 		completed:
 			'The notification is completed and can no longer be changed. A supervisor must put it in process again first.',

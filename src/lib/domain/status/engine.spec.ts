@@ -325,6 +325,23 @@ describe('system status', () => {
 		}
 	);
 
+	it('records the work plan a notification was printed in', () => {
+		const before = z1();
+		const printed = accepted(
+			run(before, { kind: 'markPrinted', workPlan: '2001/03/07–2001/03/08' })
+		);
+		expect(printed.isPrinted).toBe(true);
+		expectRecorded(before, printed, [
+			{
+				kind: 'printed',
+				from: '',
+				to: 'NOPT',
+				field: 'workPlan',
+				reason: '2001/03/07–2001/03/08'
+			}
+		]);
+	});
+
 	it('grows the ancestry by one revision per transition', () => {
 		let notification = z1({ route: 'hqQuote' });
 		const steps: [NotificationAction, Actor][] = [

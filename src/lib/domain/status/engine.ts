@@ -60,7 +60,8 @@ export type NotificationAction =
 	| { kind: 'changeType'; type: string }
 	/** Without `fields` a check only; with them the edited form is applied (a new type included). */
 	| { kind: 'edit'; fields?: NotificationFields }
-	| { kind: 'markPrinted' }
+	/** `workPlan`: the range of the work plan it was printed in, as the seed writes dates. */
+	| { kind: 'markPrinted'; workPlan?: string }
 	/** `message`: the e-mail that went out (SBWP), recorded in the history entry. */
 	| { kind: 'escalate'; target: EscalationTarget; message?: SentMessage }
 	/** Urgent dispatch: the person responsible was told at once (SPEC §2.3). */
@@ -565,7 +566,12 @@ function apply(context: Context, action: NotificationAction, now: Date): Notific
 		}
 		case 'markPrinted':
 			return record(notification, { isPrinted: true }, [
-				{ kind: 'printed', from: notification.isPrinted ? 'NOPT' : '', to: 'NOPT' }
+				{
+					kind: 'printed',
+					from: notification.isPrinted ? 'NOPT' : '',
+					to: 'NOPT',
+					...(action.workPlan ? { field: 'workPlan', reason: action.workPlan } : {})
+				}
 			]);
 		case 'escalate':
 			return record(notification, {}, [
