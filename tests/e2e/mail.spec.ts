@@ -9,6 +9,7 @@ import {
 } from './pages/notification-pages';
 import { DEFAULT_SUPERVISOR_PIN } from './pages/setup-page';
 import { startSetUpDevice } from './support/device';
+import { pdfText } from './support/pdf';
 import { waitForServiceWorkerControl } from './support/service-worker';
 
 const HOSTILE =
@@ -79,6 +80,13 @@ test('escalation e-mail, offline: a head-office quote is refused before ZGPZ and
 	expect(eml.headers.from?.[0]).toContain('<centre4002@example.com>');
 	expect(eml.subject).toBe(`通知单 ${quote} 活动柜锁坏`);
 	expect(eml.text).toContain('处理方式：向总部询报价');
+	// The notification sheet travels as its PDF, readable back with the description in Chinese.
+	expect(eml.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+		[`${quote}.pdf`, 'application/pdf']
+	]);
+	const sheet = await pdfText(eml.attachments[0]!.bytes);
+	expect(sheet).toContain('活动柜锁坏');
+	expect(sheet).toContain(quote);
 	await expect(mail.sent()).toContainText('logistics@example.com');
 	await expect(mail.sent()).toContainText('.eml 文件');
 	await expect(notification.history()).toContainText('上报：总部询报价');

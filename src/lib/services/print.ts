@@ -1,4 +1,5 @@
 import { ConflictError, ForeignRecordError, NotificationMissingError } from '$lib/data/errors';
+import type { MailAttachment } from '$lib/domain/mail/message';
 import { loadMasterData } from '$lib/data/master-data';
 import {
 	applyNotificationAction,
@@ -246,4 +247,25 @@ export async function printNotificationSheet(
 		}
 		return failed(error);
 	}
+}
+
+/**
+ * The notification sheet as an e-mail attachment (in Chinese, the default print language), for the
+ * escalation's .eml. Sending is not printing: it sets no NOPT. Characters the font lacks print as
+ * 〓, as on paper.
+ */
+export async function notificationSheetAttachment(
+	notification: Notification,
+	identity: DeviceIdentity | undefined
+): Promise<MailAttachment[]> {
+	const prepared = await prepareNotificationSheet(notification, 'zh-CN', identity);
+	const { notificationSheetPdf } = await import('$lib/pdf/notification-sheet-pdf');
+	const blob = await notificationSheetPdf(prepared.model, prepared.labels);
+	return [
+		{
+			filename: `${notification.number}.pdf`,
+			contentType: 'application/pdf',
+			bytes: new Uint8Array(await blob.arrayBuffer())
+		}
+	];
 }

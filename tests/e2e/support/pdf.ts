@@ -5,7 +5,16 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 /** The text of each page of a downloaded PDF, read with pdf.js as a viewer would. */
 export async function downloadedPdfPages(download: Download): Promise<string[]> {
 	const path = await download.path();
-	const data = new Uint8Array(await readFile(path));
+	return pdfPages(new Uint8Array(await readFile(path)));
+}
+
+/** The text of a PDF's bytes, all pages together (e.g. an e-mail attachment). */
+export async function pdfText(bytes: Uint8Array): Promise<string> {
+	return (await pdfPages(bytes.slice())).join('\n');
+}
+
+/** The text of each page of a PDF's bytes. */
+async function pdfPages(data: Uint8Array): Promise<string[]> {
 	const document = await getDocument({ data, isEvalSupported: false }).promise;
 	const pages: string[] = [];
 	for (let number = 1; number <= document.numPages; number++) {
