@@ -562,7 +562,8 @@ export const en: Catalogue = {
 			identityExists: 'This device is already set up and cannot be restored from a file.',
 			invalidDeviceCode: 'Device code “{device}” is malformed: 2 capital letters or digits.',
 			deviceCodeInFile:
-				'Device code {device} is already used in this file’s centre: choose a code never used before, e.g. {suggestion}.'
+				'Device code {device} is already used in this file’s centre: choose a code never used before, e.g. {suggestion}.',
+			notARecord: 'This record is not an object of fields and cannot be read.'
 		}
 	},
 	exchangePage: {

@@ -528,7 +528,8 @@ export const zhCN = {
 			identityExists: '本设备已经设置过，不能再从文件恢复。',
 			invalidDeviceCode: '设备代码“{device}”格式不正确：应为 2 位大写字母或数字。',
 			deviceCodeInFile:
-				'设备代码 {device} 已被此文件的责任中心使用，请选择另一个从未用过的设备代码，例如 {suggestion}。'
+				'设备代码 {device} 已被此文件的责任中心使用，请选择另一个从未用过的设备代码，例如 {suggestion}。',
+			notARecord: '这条记录不是由各栏位组成的对象，无法读取。'
 		}
 	},
 	exchangePage: {
