@@ -207,7 +207,10 @@ function mutateTree(random: Random, root: Container): string {
 }
 
 /** One mutation of the bytes themselves. */
-function mutateBytes(random: Random, bytes: Uint8Array): { bytes: Uint8Array; name: string } {
+function mutateBytes(
+	random: Random,
+	bytes: Uint8Array<ArrayBuffer>
+): { bytes: Uint8Array<ArrayBuffer>; name: string } {
 	if (random() < 0.5) {
 		const at = between(random, 0, bytes.length - 1);
 		return { bytes: bytes.slice(0, at), name: `truncate@${at}` };

@@ -465,6 +465,16 @@ export const en: Catalogue = {
 		dueHint: 'More than {days} days since the last export: export a backup now.',
 		goExport: 'Export a backup'
 	},
+	faults: {
+		upgradeFailedTitle: 'The database upgrade failed',
+		upgradeFailedBody:
+			'This new version of the app could not upgrade the database on this device. The upgrade was undone: nothing was deleted or changed, and your data is kept whole at the older version ({version}). Export a backup file first and keep it safe, then reload; if it fails again, give the exported file to technical support.',
+		upgradeFailedDetail: 'Reason given by the browser: {reason}',
+		exportStored: 'Export the stored data',
+		exported: 'Exported {file}: {notifications} notifications, {masterData} master records.',
+		restoreLead:
+			'Did the browser clear this app’s data, or is this a new device? If you have an export file, restore from it first.'
+	},
 	exchange: {
 		errorLine: '{where}: {message}',
 		where: {

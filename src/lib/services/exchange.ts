@@ -25,7 +25,7 @@ export function exchangeErrorText(error: ExchangeError): string {
 }
 
 /** Saves a Blob as a file through a temporary link (works offline; no mail client needed). */
-function download(blob: Blob, fileName: string): void {
+export function download(blob: Blob, fileName: string): void {
 	const url = URL.createObjectURL(blob);
 	const link = document.createElement('a');
 	link.href = url;

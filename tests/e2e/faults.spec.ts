@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { DB_NAME, dumpDatabase } from './support/fault-injection';
+
+/** Issue 14: faults injected for real, each test named after its point. */
+
+/** Records as the app stores them: those of the version 2 exchange fixture (never edited). */
+const fixture = JSON.parse(readFileSync('tests/fixtures/exchange/v2.json', 'utf8')) as {
+	notifications: Record<string, unknown>[];
+	masterData: Record<string, unknown>[];
+};
+
+/**
+ * Writes the app's database as schema version 3 stored it (settings, drafts, notifications, master
+ * data; Dexie's IndexedDB version 30), with plain IndexedDB, from a page of the origin.
+ */
+async function writeVersion3Database(
+	page: Page,
+	contents: { notifications: unknown[]; masterData: unknown[] }
+): Promise<void> {
+	await page.evaluate(
+		({ name, contents }) =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.open(name, 30);
+				request.onupgradeneeded = () => {
+					const database = request.result;
+					database.createObjectStore('settings', { keyPath: 'key' });
+					database
+						.createObjectStore('drafts', { keyPath: 'key' })
+						.createIndex('savedAt', 'savedAt');
+					const notifications = database.createObjectStore('notifications', { keyPath: 'number' });
+					for (const index of [
+						'centre',
+						'systemStatus',
+						'userStatus',
+						'type',
+						'createdAt',
+						'requiredStart',
+						'requiredEnd',
+						'mainWorkCentre',
+						'responsible'
+					]) {
+						notifications.createIndex(index, index);
+					}
+					database
+						.createObjectStore('masterData', { keyPath: ['kind', 'code'] })
+						.createIndex('kind', 'kind');
+					const transaction = request.transaction!;
+					transaction.objectStore('settings').put({
+						key: 'identity',
+						value: { centreCode: '4002', centreName: '上海服务中心', deviceCode: '01' }
+					});
+					for (const record of contents.notifications) {
+						transaction.objectStore('notifications').put(record);
+					}
+					for (const record of contents.masterData)
+						transaction.objectStore('masterData').put(record);
+				};
+				request.onsuccess = () => {
+					request.result.close();
+					resolve();
+				};
+				request.onerror = () => reject(request.error);
+			}),
+		{ name: DB_NAME, contents }
+	);
+}
+
+test('issue 14.4: a schema upgrade that throws half-way leaves the data at the old version, offers its export and never deletes the database', async ({
+	page,
+	problems
+}, testInfo) => {
+	const { notifications, masterData } = fixture;
+	await page.goto('/manifest.webmanifest');
+	await writeVersion3Database(page, { notifications, masterData });
+	const before = await dumpDatabase(page);
+
+	// The upgrade makes its first schema change, then throws (as a bug in an upgrade would).
+	await page.addInitScript(() => {
+		const createIndex = IDBObjectStore.prototype.createIndex;
+		IDBObjectStore.prototype.createIndex = function (
+			this: IDBObjectStore,
+			...args: Parameters<typeof createIndex>
+		) {
+			createIndex.apply(this, args);
+			throw new Error('injected: the upgrade failed half-way');
+		};
+		const deleted: string[] = [];
+		(window as unknown as { deletedDatabases: string[] }).deletedDatabases = deleted;
+		const deleteDatabase = IDBFactory.prototype.deleteDatabase;
+		IDBFactory.prototype.deleteDatabase = function (this: IDBFactory, name: string) {
+			deleted.push(name);
+			return deleteDatabase.call(this, name);
+		};
+	});
+	await page.goto('/');
+	const alert = page.getByRole('alert').filter({
+		has: page.getByRole('heading', { name: '数据库升级失败' })
+	});
+	await expect(alert).toBeVisible();
+	await expect(alert).toContainText('没有被删除');
+	await expect(alert).toContainText('第 3 版');
+	await expect(page).not.toHaveURL(/\/setup$/);
+
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		alert.getByRole('button', { name: '导出现有数据' }).click()
+	]);
+	const path = testInfo.outputPath(download.suggestedFilename());
+	await download.saveAs(path);
+	const exported = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+	expect(exported.notifications).toEqual(notifications);
+	expect(exported.masterData).toEqual(
+		[...masterData].sort(
+			(a, b) => `${a.kind}`.localeCompare(`${b.kind}`) || `${a.code}`.localeCompare(`${b.code}`)
+		)
+	);
+	expect(exported.centre).toEqual({ code: '4002', name: '上海服务中心' });
+	await expect(page.getByText(/已导出 shouhou-4002-01-.*2 条通知单，4 条主数据/)).toBeVisible();
+
+	// Reloading tries the upgrade again, fails the same way, and still deletes nothing.
+	await page.reload();
+	await expect(alert).toBeVisible();
+	expect(await dumpDatabase(page)).toBe(before);
+	expect(
+		await page.evaluate(
+			() => (window as unknown as { deletedDatabases: string[] }).deletedDatabases
+		)
+	).toEqual([]);
+	expect(problems.errors).toEqual([]);
+});
