@@ -1,10 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { DB_NAME, dumpDatabase } from './support/fault-injection';
+import { expect, test, watchProblems } from './fixtures';
+import { AppShell } from './pages/app-shell';
+import { ExchangePage } from './pages/exchange-page';
+import {
+	CreateNotificationPage,
+	NotificationPage,
+	UserPanel,
+	exampleNotification
+} from './pages/notification-pages';
+import { startSetUpDevice } from './support/device';
+import {
+	DB_NAME,
+	KEPT_STORES,
+	dumpDatabase,
+	fillQuota,
+	restoreQuota
+} from './support/fault-injection';
 
 /** Issue 14: faults injected for real, each test named after its point. */
+
+const STORAGE_FULL = /^存储空间已满/;
+const RAW_ERROR_NAMES = /QuotaExceededError|AbortError|DatabaseClosedError/;
 
 /** Records as the app stores them: those of the version 2 exchange fixture (never edited). */
 const fixture = JSON.parse(readFileSync('tests/fixtures/exchange/v2.json', 'utf8')) as {
@@ -129,5 +147,62 @@ test('issue 14.4: a schema upgrade that throws half-way leaves the data at the o
 			() => (window as unknown as { deletedDatabases: string[] }).deletedDatabases
 		)
 	).toEqual([]);
+	expect(problems.errors).toEqual([]);
+});
+
+test('issue 14.1: with storage full, create, change and import are each refused with the message, nothing stored changes, and each succeeds once space is back', async ({
+	page,
+	context,
+	baseURL,
+	problems
+}) => {
+	// Chromium spends space it already granted before an override bites (about 30 s).
+	test.setTimeout(150_000);
+	await startSetUpDevice(page, { centre: '0001', name: '总部' });
+	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
+	const number = await new CreateNotificationPage(page).create();
+
+	// Three tabs, each with its write ready: a new notification, a change, an import.
+	const create = new CreateNotificationPage(page);
+	const input = exampleNotification({ description: '办公椅扶手松动' });
+	await create.goto();
+	await create.chooseType('Z1');
+	await create.fill(input);
+	const changeTab = await context.newPage();
+	const importTab = await context.newPage();
+	const others = await Promise.all([watchProblems(changeTab), watchProblems(importTab)]);
+	await new NotificationPage(changeTab).goto(number, 'change');
+	const description = changeTab.getByLabel('通知单描述', { exact: true });
+	await description.fill('活动柜锁坏（已改）');
+	const exchange = new ExchangePage(importTab);
+	await exchange.choose('tests/fixtures/exchange/v2.json');
+	await expect(exchange.preview().getByTestId('file-counts')).toContainText('新增：2');
+
+	const before = await dumpDatabase(page, KEPT_STORES);
+	const cdp = await context.newCDPSession(page);
+	const origin = new URL(baseURL!).origin;
+	await fillQuota(page, cdp, origin);
+
+	await create.save().click();
+	await expect(new AppShell(page).errorToast(STORAGE_FULL)).toBeVisible();
+	await expect(create.field('通知单描述')).toHaveValue(input.description);
+	await changeTab.getByRole('button', { name: '保存', exact: true }).click();
+	await expect(new AppShell(changeTab).errorToast(STORAGE_FULL)).toBeVisible();
+	await expect(description).toHaveValue('活动柜锁坏（已改）');
+	await exchange.confirm();
+	await expect(exchange.errors()).toContainText('存储空间已满，没有写入任何数据');
+	for (const tab of [page, changeTab, importTab]) {
+		await expect(tab.getByRole('alert').filter({ hasText: RAW_ERROR_NAMES })).toHaveCount(0);
+	}
+	expect(await dumpDatabase(page, KEPT_STORES), 'nothing stored changed').toBe(before);
+
+	await restoreQuota(cdp, origin);
+	await create.save().click();
+	await page.waitForURL(/\/notifications\/0001-/);
+	await changeTab.getByRole('button', { name: '保存', exact: true }).click();
+	await expect(changeTab.getByText(`通知单 ${number} 已保存。`)).toBeVisible();
+	await exchange.confirm();
+	await expect(importTab.getByText('导入完成：写入 2 条通知单')).toBeVisible();
+	expect(others.flatMap((other) => other.errors)).toEqual([]);
 	expect(problems.errors).toEqual([]);
 });

@@ -3,31 +3,39 @@ import type { CDPSession, Page } from '@playwright/test';
 /** The app's database name (src/lib/data/db.ts). */
 export const DB_NAME = 'shouhou';
 
+/** The stores that hold what the user keeps (drafts come and go while a form is typed in). */
+export const KEPT_STORES = ['masterData', 'notifications', 'settings'];
+
 /**
- * Every store of the app's database as sorted JSON, read with plain IndexedDB (no app code, no
- * upgrade: it opens the stored version), or null when there is no database.
+ * The stores of the app's database (all, or those named) as JSON, read with plain IndexedDB (no
+ * app code, no upgrade: it opens the stored version), or null when there is no database.
  */
-export function dumpDatabase(page: Page): Promise<string | null> {
-	return page.evaluate(async (name) => {
-		const infos = await indexedDB.databases();
-		if (!infos.some((info) => info.name === name)) return null;
-		const database = await new Promise<IDBDatabase>((resolve, reject) => {
-			const request = indexedDB.open(name);
-			request.onsuccess = () => resolve(request.result);
-			request.onerror = () => reject(request.error);
-		});
-		const stores = [...database.objectStoreNames].sort();
-		const dump: Record<string, unknown> = { version: database.version };
-		for (const store of stores) {
-			dump[store] = await new Promise((resolve, reject) => {
-				const request = database.transaction(store).objectStore(store).getAll();
+export function dumpDatabase(page: Page, only?: readonly string[]): Promise<string | null> {
+	return page.evaluate(
+		async ({ name, only }) => {
+			const infos = await indexedDB.databases();
+			if (!infos.some((info) => info.name === name)) return null;
+			const database = await new Promise<IDBDatabase>((resolve, reject) => {
+				const request = indexedDB.open(name);
 				request.onsuccess = () => resolve(request.result);
 				request.onerror = () => reject(request.error);
 			});
-		}
-		database.close();
-		return JSON.stringify(dump);
-	}, DB_NAME);
+			const stores = [...database.objectStoreNames]
+				.filter((store) => !only || only.includes(store))
+				.sort();
+			const dump: Record<string, unknown> = { version: database.version };
+			for (const store of stores) {
+				dump[store] = await new Promise((resolve, reject) => {
+					const request = database.transaction(store).objectStore(store).getAll();
+					request.onsuccess = () => resolve(request.result);
+					request.onerror = () => reject(request.error);
+				});
+			}
+			database.close();
+			return JSON.stringify(dump);
+		},
+		{ name: DB_NAME, only }
+	);
 }
 
 /** Tries one small write into a database of its own; says how it ended (the error's name). */
