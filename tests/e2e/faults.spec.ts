@@ -10,7 +10,7 @@ import {
 	UserPanel,
 	exampleNotification
 } from './pages/notification-pages';
-import { startSetUpDevice } from './support/device';
+import { restoreDevice, startSetUpDevice } from './support/device';
 import {
 	DB_NAME,
 	KEPT_STORES,
@@ -204,5 +204,52 @@ test('issue 14.1: with storage full, create, change and import are each refused 
 	await exchange.confirm();
 	await expect(importTab.getByText('导入完成：写入 2 条通知单')).toBeVisible();
 	expect(others.flatMap((other) => other.errors)).toEqual([]);
+	expect(problems.errors).toEqual([]);
+});
+
+/** The records and configuration of an export file, to compare two exports. */
+async function contentOf(path: string): Promise<Record<string, unknown>> {
+	const file = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+	return {
+		centre: file.centre,
+		configuration: file.configuration,
+		masterData: file.masterData,
+		notifications: file.notifications
+	};
+}
+
+test('issue 14.2: an origin wiped while the app was closed leads with restore, and a restore brings back everything', async ({
+	page,
+	context,
+	baseURL,
+	problems
+}, testInfo) => {
+	await startSetUpDevice(page);
+	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
+	const create = new CreateNotificationPage(page);
+	await create.create();
+	const second = await create.create(exampleNotification({ description: '办公椅扶手松动' }));
+	await new NotificationPage(page).goto(second);
+	await new NotificationPage(page).addLongText('扶手螺丝缺失，需预领零件。');
+	const backup = await new ExchangePage(page).exportTo(testInfo.outputPath('backup.json'));
+
+	// No page of the app is open while the browser clears the origin: database, caches, worker.
+	await page.goto('about:blank');
+	const cdp = await context.newCDPSession(page);
+	const origin = new URL(baseURL!).origin;
+	await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+
+	await page.goto('/');
+	await page.waitForURL(/\/setup$/);
+	await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('从导出文件恢复');
+	await expect(page.getByText('浏览器清除了本应用的数据')).toBeVisible();
+	await restoreDevice(page, backup, '02');
+
+	const again = await new ExchangePage(page).exportTo(testInfo.outputPath('after-restore.json'));
+	const [before, after] = await Promise.all([contentOf(backup), contentOf(again)]);
+	expect((before.notifications as unknown[]).length).toBe(2);
+	expect(after).toEqual(before);
+	await new NotificationPage(page).goto(second);
+	await expect(page.getByText('扶手螺丝缺失，需预领零件。')).toBeVisible();
 	expect(problems.errors).toEqual([]);
 });

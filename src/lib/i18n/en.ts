@@ -473,7 +473,8 @@ export const en: Catalogue = {
 		exportStored: 'Export the stored data',
 		exported: 'Exported {file}: {notifications} notifications, {masterData} master records.',
 		restoreLead:
-			'Did the browser clear this app’s data, or is this a new device? If you have an export file, restore from it first.'
+			'Did the browser clear this app’s data, or is this a new device? If you have an export file, restore from it first.',
+		newDeviceTitle: 'Set up as a new device'
 	},
 	exchange: {
 		errorLine: '{where}: {message}',

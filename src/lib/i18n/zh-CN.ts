@@ -447,7 +447,8 @@ export const zhCN = {
 		upgradeFailedDetail: '浏览器给出的原因：{reason}',
 		exportStored: '导出现有数据',
 		exported: '已导出 {file}：{notifications} 条通知单，{masterData} 条主数据。',
-		restoreLead: '浏览器清除了本应用的数据，或这是一台新设备？如有导出文件，请先从文件恢复。'
+		restoreLead: '浏览器清除了本应用的数据，或这是一台新设备？如有导出文件，请先从文件恢复。',
+		newDeviceTitle: '设置为新设备'
 	},
 	exchange: {
 		errorLine: '{where}：{message}',
