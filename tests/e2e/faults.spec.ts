@@ -322,3 +322,35 @@ test('issue 14.5: a tab crashed in the middle of an import leaves the data exact
 	await restarted.goto('/notifications');
 	await expect(restarted.getByRole('row')).toHaveCount(2);
 });
+
+test('issue 14.6: two tabs: the other tab’s list and object page show a save within a second', async ({
+	page,
+	context,
+	problems
+}) => {
+	await startSetUpDevice(page);
+	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
+	const number = await new CreateNotificationPage(page).create();
+	const listTab = await context.newPage();
+	const objectTab = await context.newPage();
+	const others = await Promise.all([watchProblems(listTab), watchProblems(objectTab)]);
+	await listTab.goto('/notifications');
+	await expect(listTab.getByRole('row').filter({ hasText: number })).toContainText('活动柜锁坏');
+	await new NotificationPage(objectTab).goto(number);
+
+	await new NotificationPage(page).goto(number, 'change');
+	await page.getByLabel('通知单描述', { exact: true }).fill('活动柜锁坏（另一个标签页已改）');
+	await page.getByRole('button', { name: '保存', exact: true }).click();
+	await expect(page.getByText(`通知单 ${number} 已保存。`)).toBeVisible();
+	const withinASecond = { timeout: 1_000 };
+	await expect(listTab.getByRole('row').filter({ hasText: number })).toContainText(
+		'活动柜锁坏（另一个标签页已改）',
+		withinASecond
+	);
+	await expect(
+		objectTab.getByText('活动柜锁坏（另一个标签页已改）').first(),
+		'object page'
+	).toBeVisible(withinASecond);
+	expect(others.flatMap((other) => other.errors)).toEqual([]);
+	expect(problems.errors).toEqual([]);
+});
