@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { contentSecurityPolicy, inlineScriptHashes } from '../../scripts/csp.js';
 import { expect, test, watchProblems } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { ExchangePage } from './pages/exchange-page';
@@ -353,4 +354,30 @@ test('issue 14.6: two tabs: the other tab’s list and object page show a save w
 	).toBeVisible(withinASecond);
 	expect(others.flatMap((other) => other.errors)).toEqual([]);
 	expect(problems.errors).toEqual([]);
+});
+
+test('issue 14.9: the server sends the headers docs/deploying.md lists, and its nginx and Caddy examples carry the same policy', async ({
+	request
+}) => {
+	const policy = contentSecurityPolicy(readFileSync('build/index.html', 'utf8'));
+	for (const path of ['/', '/notifications/4002-01-000001']) {
+		const headers = (await request.get(path)).headers();
+		expect(headers['content-security-policy'], path).toBe(policy);
+		expect(headers['x-content-type-options'], path).toBe('nosniff');
+		expect(policy).toContain("frame-ancestors 'none'");
+	}
+	const script = (await request.get('/sw.js')).headers();
+	expect(script['x-content-type-options']).toBe('nosniff');
+
+	const deploying = readFileSync('docs/deploying.md', 'utf8');
+	const examples = [
+		...deploying.matchAll(/set \$csp "([^"]+)";|Content-Security-Policy "([^"]+)"/g)
+	].map((match) => (match[1] ?? match[2])!);
+	expect(examples).toHaveLength(2);
+	const hashed = (example: string) =>
+		example.replace(
+			/'sha256-REPLACE_WITH_HASH'/,
+			inlineScriptHashes(readFileSync('build/index.html', 'utf8')).join(' ')
+		);
+	for (const example of examples) expect(hashed(example)).toBe(policy);
 });
