@@ -13,7 +13,10 @@ import { fileURLToPath } from 'node:url';
  */
 export function inlineScriptHashes(html) {
 	return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-		(match) => `'sha256-${createHash('sha256').update(match[1]).digest('base64')}'`
+		(match) =>
+			`'sha256-${createHash('sha256')
+				.update(match[1] ?? '')
+				.digest('base64')}'`
 	);
 }
 
