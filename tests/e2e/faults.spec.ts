@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { contentSecurityPolicy, inlineScriptHashes } from '../../scripts/csp.js';
+import { expectNoSeriousA11yViolations } from './axe';
 import { expect, test, watchProblems } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { ExchangePage } from './pages/exchange-page';
@@ -123,6 +124,7 @@ test('issue 14.4: a schema upgrade that throws half-way leaves the data at the o
 	await expect(alert).toContainText('没有被删除');
 	await expect(alert).toContainText('第 3 版');
 	await expect(page).not.toHaveURL(/\/setup$/);
+	await expectNoSeriousA11yViolations(page);
 
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
@@ -245,6 +247,7 @@ test('issue 14.2: an origin wiped while the app was closed leads with restore, a
 	await page.waitForURL(/\/setup$/);
 	await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('从导出文件恢复');
 	await expect(page.getByText('浏览器清除了本应用的数据')).toBeVisible();
+	await expectNoSeriousA11yViolations(page);
 	await restoreDevice(page, backup, '02');
 
 	const again = await new ExchangePage(page).exportTo(testInfo.outputPath('after-restore.json'));
