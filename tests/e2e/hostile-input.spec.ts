@@ -18,6 +18,13 @@ const HOSTILE = {
 	reasonText: 'javascript:alert(3)\u202egnp.exe'
 };
 
+/** A customer (master data form) whose name and address are hostile too. */
+const HOSTILE_CUSTOMER = {
+	code: 'X1',
+	name: '<b onmouseover=alert(6)>客户</b>',
+	address: '\u202e路京南 1 号 =1+1'
+};
+
 /** The long text: markup, invisible and combining characters, emoji, NUL, a lone surrogate, CR/LF. */
 const HOSTILE_LONG_TEXT = [
 	'<svg onload=alert(4)>',
@@ -33,7 +40,7 @@ const HOSTILE_LONG_TEXT = [
 const overflows = (page: Page) =>
 	page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 
-test('issue 14.8: hostile text in every free-text field of the create form is kept whole and shown as text in the list, the object page and the export; no script runs', async ({
+test('issue 14.8: hostile text in every free-text field of the create form and a customer’s name and address is kept whole and shown as text in the list, the object page and the export; no script runs', async ({
 	page,
 	problems
 }, testInfo) => {
@@ -44,10 +51,19 @@ test('issue 14.8: hostile text in every free-text field of the create form is ke
 	});
 	await startSetUpDevice(page);
 	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
+	const masterData = page.locator('#master-data');
+	await masterData.getByLabel('类别').selectOption({ label: '客户' });
+	await masterData.getByLabel('代码', { exact: true }).fill(HOSTILE_CUSTOMER.code);
+	await masterData.getByLabel('名称', { exact: true }).fill(HOSTILE_CUSTOMER.name);
+	await masterData.getByLabel('地址', { exact: true }).fill(HOSTILE_CUSTOMER.address);
+	await masterData.getByRole('button', { name: '保存记录' }).click();
+	await expect(page.getByText(`已保存 ${HOSTILE_CUSTOMER.code}。`)).toBeVisible();
+	await expect(masterData.getByText(HOSTILE_CUSTOMER.name, { exact: true })).toBeVisible();
+
 	const create = new CreateNotificationPage(page);
 	await create.goto();
 	await create.chooseType('Z1');
-	await create.fill(exampleNotification());
+	await create.fill(exampleNotification({ shipTo: HOSTILE_CUSTOMER.code }));
 
 	// 10,000 characters are refused with the field and the limit named, never cut.
 	const tooLong = 'x'.repeat(10_000);
@@ -74,12 +90,16 @@ test('issue 14.8: hostile text in every free-text field of the create form is ke
 	for (const value of Object.values(HOSTILE)) {
 		await expect(page.getByText(value, { exact: true }).first()).toBeVisible();
 	}
+	// The ship-to shows code and name; the object address is the customer's address.
+	const { code, name, address } = HOSTILE_CUSTOMER;
+	await expect(page.getByText(`${code} ${name}`, { exact: true }).first()).toBeVisible();
+	await expect(page.getByText(address, { exact: true }).first()).toBeVisible();
 	const entry = page
 		.getByRole('region', { name: '通知单长文本' })
 		.getByText('<svg onload=alert(4)>');
 	await expect(entry).toBeVisible();
 	expect(await entry.textContent()).toBe(longText);
-	await expect(page.locator('main img, main svg[onload], main script')).toHaveCount(0);
+	await expect(page.locator('main img, main svg[onload], main script, main b')).toHaveCount(0);
 	expect(await overflows(page)).toBe(false);
 
 	await page.goto('/notifications');
@@ -91,7 +111,11 @@ test('issue 14.8: hostile text in every free-text field of the create form is ke
 	const path = await new ExchangePage(page).exportTo(testInfo.outputPath('hostile.json'));
 	const file = JSON.parse(await readFile(path, 'utf8')) as {
 		notifications: Record<string, unknown>[];
+		masterData: Record<string, unknown>[];
 	};
+	expect(file.masterData).toContainEqual(
+		expect.objectContaining({ kind: 'customer', code, name, address })
+	);
 	const exported = file.notifications.find((record) => record.number === number);
 	expect(exported).toMatchObject({
 		description: HOSTILE.description,
