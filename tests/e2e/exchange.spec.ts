@@ -62,7 +62,7 @@ test('head office imports two centres with a preview and lists them by centre', 
 	await page.goto('/notifications');
 	const table = page.getByTestId('notification-table');
 	await expect(table.locator('tbody tr')).toHaveCount(3);
-	await page.getByLabel('责任中心').selectOption('4003');
+	await page.getByLabel('责任中心', { exact: true }).selectOption('4003');
 	await page.getByRole('button', { name: '执行' }).last().click();
 	await expect(table.locator('tbody tr')).toHaveCount(1);
 	await expect(table).toContainText('文件柜门变形');

@@ -1,4 +1,4 @@
-import { db, storedVersion } from './db';
+import { db, onUpgradeProgress, storedVersion, type UpgradeProgress } from './db';
 
 /** What the app knows about its database connection. */
 export type ConnectionState =
@@ -11,6 +11,14 @@ export type ConnectionState =
 	| { kind: 'blocked' };
 
 const connection = $state<{ current: ConnectionState }>({ current: { kind: 'opening' } });
+
+const upgrade = $state<{ current: UpgradeProgress | undefined }>({ current: undefined });
+onUpgradeProgress((progress) => (upgrade.current = progress));
+
+/** How far a schema upgrade has come while the database opens (reactive), or undefined. */
+export function getUpgradeProgress(): UpgradeProgress | undefined {
+	return upgrade.current;
+}
 
 /** The connection state (reactive), shown by the app shell. */
 export function getConnection(): ConnectionState {

@@ -1,6 +1,9 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MasterKind, MasterRecord } from '../domain/master-data';
+import type { ListRow } from '../domain/list-row';
+import { toListRowLoosely } from '../domain/list-row';
 import type { Notification } from '../domain/notification';
+import { projectionMiddleware } from './projection';
 
 /** One key–value row of device settings (identity, preferences, counters). */
 export interface SettingRow {
@@ -18,6 +21,27 @@ export interface DraftRow {
 	owner?: string;
 }
 
+/** How many records an upgrade reads and writes at a time. */
+const UPGRADE_CHUNK = 2000;
+
+/** How far a schema upgrade has come, for a progress bar instead of a frozen tab. */
+export interface UpgradeProgress {
+	done: number;
+	total: number;
+}
+
+const upgradeListeners = new Set<(progress: UpgradeProgress) => void>();
+
+/** Listens to the progress of a schema upgrade of this page's database. */
+export function onUpgradeProgress(listener: (progress: UpgradeProgress) => void): () => void {
+	upgradeListeners.add(listener);
+	return () => upgradeListeners.delete(listener);
+}
+
+function reportUpgrade(progress: UpgradeProgress): void {
+	for (const listener of upgradeListeners) listener(progress);
+}
+
 /** The name of the IndexedDB database on every device. */
 export const DB_NAME = 'shouhou';
 
@@ -30,6 +54,7 @@ export class AppDB extends Dexie {
 	drafts!: EntityTable<DraftRow, 'key'>;
 	notifications!: EntityTable<Notification, 'number'>;
 	masterData!: Table<MasterRecord, [MasterKind, string]>;
+	listRows!: EntityTable<ListRow, 'number'>;
 
 	constructor(name = DB_NAME) {
 		super(name);
@@ -48,6 +73,36 @@ export class AppDB extends Dexie {
 			notifications:
 				'number, centre, systemStatus, userStatus, type, createdAt, requiredStart, requiredEnd, mainWorkCentre, responsible, *formerNumbers'
 		});
+		// v5: the list projection (IW59), one lean row per notification, built here for a database
+		// that has notifications already, in chunks, reporting progress.
+		this.version(5)
+			.stores({
+				listRows:
+					'number, centre, systemStatus, [centre+systemStatus], requiredEnd, createdAt, responsible, shipTo'
+			})
+			.upgrade(async (tx) => {
+				const notifications = tx.table<Notification, string>('notifications');
+				const rows = tx.table<ListRow, string>('listRows');
+				const total = await notifications.count();
+				let done = 0;
+				let last: string | undefined;
+				reportUpgrade({ done, total });
+				for (;;) {
+					const chunk = await (
+						last === undefined
+							? notifications.orderBy('number')
+							: notifications.where('number').above(last)
+					)
+						.limit(UPGRADE_CHUNK)
+						.toArray();
+					if (chunk.length === 0) break;
+					await rows.bulkPut(chunk.map(toListRowLoosely));
+					last = chunk[chunk.length - 1]!.number;
+					done += chunk.length;
+					reportUpgrade({ done, total });
+				}
+			});
+		this.use(projectionMiddleware);
 	}
 }
 

@@ -27,11 +27,6 @@ export async function getNotification(number: string): Promise<Notification | un
 	return db.notifications.get(number);
 }
 
-/** The notifications of the list; the list issue brings selection and paging by index. */
-export async function listRecentNotifications(limit = 200): Promise<Notification[]> {
-	return db.notifications.orderBy('createdAt').reverse().limit(limit).toArray();
-}
-
 /**
  * Creates a notification with the next number of this device's range. The number, the counter and
  * the draft removal are one transaction: a failed save takes no number and keeps the draft. Long
@@ -172,45 +167,6 @@ export async function applyNotificationAction(
 	return changeNotification(number, expectedRev, (current) =>
 		transition(current, action, actor, configuration, now)
 	);
-}
-
-/** A simple selection of the notification list; the list report extends it. */
-export interface NotificationSelection {
-	centre?: string;
-	systemStatuses?: readonly string[];
-	text?: string;
-	limit?: number;
-}
-
-/**
- * Notifications by selection, newest number first, at most `limit` (a bounded read: the list
- * never loads every record). The centre uses its index; status and text filter the rows read.
- */
-export async function selectNotifications(
-	selection: NotificationSelection
-): Promise<Notification[]> {
-	const limit = selection.limit ?? 500;
-	const statuses = selection.systemStatuses?.length ? new Set(selection.systemStatuses) : undefined;
-	const needle = selection.text?.trim().toLowerCase();
-	const base = selection.centre
-		? db.notifications.where('centre').equals(selection.centre).reverse()
-		: db.notifications.orderBy('number').reverse();
-	return base
-		.filter((notification) => {
-			if (statuses && !statuses.has(notification.systemStatus)) return false;
-			if (!needle) return true;
-			return [
-				notification.number,
-				notification.description,
-				notification.shipTo,
-				...notification.longText.map((e) => e.text)
-			]
-				.join('\n')
-				.toLowerCase()
-				.includes(needle);
-		})
-		.limit(limit)
-		.toArray();
 }
 
 /** The centres that have notifications on this device (head office sees several). */

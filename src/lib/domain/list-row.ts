@@ -87,3 +87,29 @@ export function toListRow(notification: Notification): ListRow {
 		text: parts.map(searchable).join(TEXT_SEPARATOR)
 	};
 }
+
+/**
+ * The projection of a stored record that may not be whole (written by an older or foreign app):
+ * what cannot be read becomes empty, so one odd record never stops an upgrade or the list.
+ */
+export function toListRowLoosely(record: Notification): ListRow {
+	try {
+		return toListRow(record);
+	} catch {
+		const loose = record as unknown as Record<string, unknown>;
+		const textOf = (key: string) => (typeof loose[key] === 'string' ? loose[key] : '');
+		return toListRow({
+			...record,
+			description: textOf('description'),
+			longText: Array.isArray(loose.longText) ? record.longText : [],
+			items: Array.isArray(loose.items)
+				? record.items.filter((item) => typeof item === 'object' && item !== null)
+				: [],
+			history: Array.isArray(loose.history)
+				? record.history.filter((entry) => typeof entry === 'object' && entry !== null)
+				: [],
+			reporter: textOf('reporter'),
+			poNumber: textOf('poNumber')
+		});
+	}
+}

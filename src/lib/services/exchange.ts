@@ -1,4 +1,5 @@
 import { exportData, previewFiles, restoreFromExport, writeImport } from '$lib/data/exchange';
+import { downloadBlob } from './download';
 import { getIdentity } from '$lib/data/settings';
 import type { Actor } from '$lib/domain/actor';
 import type { DeviceIdentity } from '$lib/domain/identity';
@@ -24,25 +25,13 @@ export function exchangeErrorText(error: ExchangeError): string {
 	return describeExchangeError(error, translate);
 }
 
-/** Saves a Blob as a file through a temporary link (works offline; no mail client needed). */
-export function download(blob: Blob, fileName: string): void {
-	const url = URL.createObjectURL(blob);
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = fileName;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /** Exports everything as one file and downloads it; returns whether it worked. */
 export async function exportAndDownload(
 	onProgress: (progress: ExportProgress) => void
 ): Promise<boolean> {
 	try {
 		const file = await exportData({ onProgress });
-		download(file.blob, file.fileName);
+		downloadBlob(file.blob, file.fileName);
 		showToast(
 			'success',
 			t('exchangePage.exported', {

@@ -1,6 +1,6 @@
 import { exportStoredDatabase } from '$lib/data/rescue';
 import { t } from '$lib/i18n';
-import { download } from './exchange';
+import { downloadBlob } from './download';
 import { handleError } from './handle-error';
 import { showToast } from './toast.svelte';
 
@@ -8,7 +8,7 @@ import { showToast } from './toast.svelte';
 export async function exportStoredData(): Promise<boolean> {
 	try {
 		const file = await exportStoredDatabase();
-		download(file.blob, file.fileName);
+		downloadBlob(file.blob, file.fileName);
 		showToast('success', t('faults.exported', { file: file.fileName, ...file.counts }));
 		return true;
 	} catch (error) {

@@ -1,0 +1,168 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppDB, db, onUpgradeProgress, type UpgradeProgress } from './db';
+import { previewFiles, writeImport } from './exchange';
+import { countListRows, readListCustomers, readListRows, readListRowsAfter } from './list-rows';
+import { saveMasterRecord } from './master-data';
+import { addLongTextEntry, addNotification } from './notifications';
+import { onLocalListChange, type ListChange } from './projection';
+import { defaultConfiguration } from '../domain/configuration';
+import { ListIndex } from '../domain/list-index';
+import { emptySelection, DEFAULT_SORT } from '../domain/list-selection';
+import { makeActor, makeFields } from '../domain/test-factories';
+import { readBytes, makeFileBytes, makeNumbered } from '../exchange/test-files';
+import { planImport } from '../exchange/resolve';
+
+const assistant = makeActor('assistant');
+
+beforeEach(async () => {
+	await db.delete();
+	await db.open();
+	await db.settings.put({
+		key: 'identity',
+		value: { centreCode: '4002', centreName: '上海', deviceCode: '01' }
+	});
+});
+
+afterEach(() => db.close());
+
+/** What a search over the stored projection finds, as the list Worker runs it. */
+async function search(q: string): Promise<string[]> {
+	const index = new ListIndex();
+	index.upsert(await readListRowsAfter(undefined, 10_000));
+	index.setCustomers(await readListCustomers());
+	return index.select({ ...emptySelection(), q }, DEFAULT_SORT, '2001-03-09');
+}
+
+async function importRecords(records: Parameters<typeof makeFileBytes>[0]) {
+	const read = readBytes('import.json', makeFileBytes(records));
+	if (!read.ok) throw new Error(JSON.stringify(read.errors));
+	const planned = planImport(
+		await previewFiles([read.file]),
+		{},
+		{
+			actor: makeActor('supervisor'),
+			now: new Date(),
+			configuration: defaultConfiguration
+		}
+	);
+	if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
+	const written = await writeImport(planned.plan);
+	if (!written.ok) throw new Error(JSON.stringify(written.errors));
+}
+
+describe('the list projection follows every write, in the same transaction', () => {
+	it('a created notification has its row, found by its description', async () => {
+		const created = await addNotification(
+			makeFields({ description: '书柜层板断裂' }),
+			assistant,
+			defaultConfiguration
+		);
+		const [row] = await readListRows([created.number]);
+		expect(row).toMatchObject({ number: created.number, description: '书柜层板断裂' });
+		expect(await search('层板')).toEqual([created.number]);
+	});
+
+	it('a long-text entry is found after the change', async () => {
+		const created = await addNotification(makeFields(), assistant, defaultConfiguration);
+		expect(await search('缺货')).toEqual([]);
+		await addLongTextEntry(
+			created.number,
+			created.revision.rev,
+			'抽屉锁缺货、请购。',
+			assistant,
+			defaultConfiguration
+		);
+		expect(await search('缺货')).toEqual([created.number]);
+	});
+
+	it('an import writes the rows of every record it writes, and a newer version forgets the old text', async () => {
+		const first = makeNumbered(1, { description: '沙发异响' });
+		await importRecords([first, makeNumbered(2, { description: '椅子轮子坏' })]);
+		expect(await countListRows()).toBe(2);
+		expect(await search('异响')).toEqual(['4002-01-000001']);
+		const stored = (await db.notifications.get('4002-01-000001'))!;
+		await db.notifications.put({ ...stored, description: '沙发扶手松动' });
+		expect(await search('异响')).toEqual([]);
+		expect(await search('扶手')).toEqual(['4002-01-000001']);
+	});
+
+	it('a deleted notification leaves no row', async () => {
+		const created = await addNotification(makeFields(), assistant, defaultConfiguration);
+		await db.notifications.delete(created.number);
+		expect(await readListRows([created.number])).toEqual([undefined]);
+	});
+
+	it('a transaction that fails writes neither the record nor its row, and announces nothing', async () => {
+		const heard: ListChange[] = [];
+		const stop = onLocalListChange((change) => heard.push(change));
+		await expect(
+			db.transaction('rw', db.notifications, async () => {
+				await db.notifications.put(makeNumbered(7));
+				throw new Error('disk full');
+			})
+		).rejects.toThrow('disk full');
+		expect(await countListRows()).toBe(0);
+		await db.notifications.put(makeNumbered(8));
+		stop();
+		expect(heard).toEqual([{ kind: 'notifications', numbers: ['4002-01-000008'] }]);
+	});
+
+	it('a renamed customer (master data) is announced and found by its new name', async () => {
+		await importRecords([makeNumbered(1)]);
+		const heard: ListChange[] = [];
+		const stop = onLocalListChange((change) => heard.push(change));
+		await saveMasterRecord({
+			kind: 'customer',
+			code: makeNumbered(1).shipTo,
+			name: '新名称家具厂',
+			address: '上海市静安区 1 号'
+		} as Parameters<typeof saveMasterRecord>[0]);
+		stop();
+		expect(heard).toContainEqual({ kind: 'masterData' });
+		expect(await search('新名称')).toEqual(['4002-01-000001']);
+		expect(await search('静安区')).toEqual(['4002-01-000001']);
+	});
+});
+
+describe('database v5 builds the projection of an existing database', () => {
+	const names: string[] = [];
+	afterEach(async () => {
+		await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
+	});
+
+	it('from a v4 database of notifications, in chunks, reporting progress', async () => {
+		const name = `v4-${crypto.randomUUID()}`;
+		names.push(name);
+		const v4 = new Dexie(name);
+		v4.version(1).stores({ settings: 'key' });
+		v4.version(2).stores({ drafts: 'key, savedAt' });
+		v4.version(3).stores({
+			notifications:
+				'number, centre, systemStatus, userStatus, type, createdAt, requiredStart, requiredEnd, mainWorkCentre, responsible',
+			masterData: '[kind+code], kind'
+		});
+		v4.version(4).stores({
+			notifications:
+				'number, centre, systemStatus, userStatus, type, createdAt, requiredStart, requiredEnd, mainWorkCentre, responsible, *formerNumbers'
+		});
+		const records = Array.from({ length: 2500 }, (_, i) =>
+			makeNumbered(i + 1, { description: i === 2321 ? '罕见的描述𠀀' : '活动柜锁坏' })
+		);
+		await v4.table('notifications').bulkPut(records);
+		v4.close();
+
+		const progress: UpgradeProgress[] = [];
+		const stop = onUpgradeProgress((step) => progress.push(step));
+		const upgraded = new AppDB(name);
+		await upgraded.open();
+		stop();
+		expect(await upgraded.listRows.count()).toBe(2500);
+		expect(progress.at(0)).toEqual({ done: 0, total: 2500 });
+		expect(progress.at(-1)).toEqual({ done: 2500, total: 2500 });
+		expect(progress.length).toBeGreaterThan(2);
+		const rare = await upgraded.listRows.filter((row) => row.text.includes('𠀀')).toArray();
+		expect(rare.map((row) => row.number)).toEqual(['4002-01-002322']);
+		upgraded.close();
+	}, 30_000);
+});

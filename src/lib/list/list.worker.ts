@@ -1,0 +1,122 @@
+import { ListIndex } from '../domain/list-index';
+import { LIST_CHANNEL, type ListChange } from '../data/projection';
+import {
+	countListRows,
+	readListCustomers,
+	readListRows,
+	readListRowsAfter
+} from '../data/list-rows';
+import type { ListLoad, ListReply, ListRequest } from './protocol';
+
+/**
+ * The list Worker: holds every list row of the device in memory (read from the projection table in
+ * key-range chunks, never whole documents), answers selections, sorts and searches off the main
+ * thread, and follows every committed change announced on the list channel.
+ */
+const CHUNK = 5000;
+const KEPT_RESULTS = 8;
+
+let index = new ListIndex();
+let load: ListLoad = { loaded: 0, total: 0, ready: false };
+const results = new Map<number, string[]>();
+let nextResult = 1;
+let loading: Promise<void> | undefined;
+
+const post = (reply: ListReply) => self.postMessage(reply);
+
+async function loadAll(): Promise<void> {
+	const fresh = new ListIndex();
+	fresh.setCustomers(await readListCustomers());
+	const total = await countListRows();
+	// The first load fills the live index, so selections see rows as they arrive; a reload
+	// (after a large import) fills a fresh one and swaps it in whole.
+	const target = load.ready ? fresh : (index = fresh);
+	load = { loaded: 0, total, ready: false };
+	post({ type: 'load', load });
+	let after: string | undefined;
+	for (;;) {
+		const chunk = await readListRowsAfter(after, CHUNK);
+		if (chunk.length === 0) break;
+		target.upsert(chunk);
+		after = chunk[chunk.length - 1]!.number;
+		load = { loaded: target.size, total: Math.max(total, target.size), ready: false };
+		post({ type: 'load', load });
+	}
+	index = target;
+	load = { loaded: index.size, total: index.size, ready: true };
+	post({ type: 'load', load });
+	post({ type: 'changed' });
+}
+
+function ensureLoaded(): Promise<void> {
+	loading ??= loadAll().catch((error: unknown) => {
+		loading = undefined;
+		throw error;
+	});
+	return loading;
+}
+
+let queue = Promise.resolve();
+
+/** Applies announced changes one after another, so an older read never overwrites a newer one. */
+function follow(change: ListChange): void {
+	queue = queue
+		.then(async () => {
+			await ensureLoaded();
+			if (change.kind === 'all') {
+				await loadAll();
+				return;
+			}
+			if (change.kind === 'masterData') index.setCustomers(await readListCustomers());
+			else {
+				const rows = await readListRows(change.numbers);
+				index.upsert(rows.filter((row) => row !== undefined));
+				index.remove(change.numbers.filter((_, i) => rows[i] === undefined));
+			}
+			post({ type: 'changed' });
+		})
+		.catch((error: unknown) => console.error('the list could not follow a change', error));
+}
+
+new BroadcastChannel(LIST_CHANNEL).onmessage = (event: MessageEvent<ListChange>) =>
+	follow(event.data);
+
+function remember(numbers: string[]): number {
+	const id = nextResult++;
+	results.set(id, numbers);
+	for (const key of results.keys()) {
+		if (results.size <= KEPT_RESULTS) break;
+		results.delete(key);
+	}
+	return id;
+}
+
+function answer(request: ListRequest): unknown {
+	switch (request.type) {
+		case 'select': {
+			const numbers = index.select(request.selection, request.sort, request.today);
+			return { result: remember(numbers), count: numbers.length, partial: !load.ready };
+		}
+		case 'views': {
+			const numbers = results.get(request.result) ?? [];
+			return index.views(numbers.slice(request.start, request.end), request.today);
+		}
+		case 'all':
+			return index.views(results.get(request.result) ?? [], request.today);
+	}
+}
+
+self.onmessage = (event: MessageEvent<ListRequest | { type: 'start' }>) => {
+	const request = event.data;
+	if (request.type === 'start') {
+		void ensureLoaded().catch((error: unknown) =>
+			console.error('the list rows could not be loaded', error)
+		);
+		return;
+	}
+	try {
+		post({ type: 'reply', id: request.id, ok: true, value: answer(request) });
+	} catch (error) {
+		post({ type: 'reply', id: request.id, ok: false, error: String(error) });
+	}
+};
