@@ -317,12 +317,13 @@ function checkRefusal(fuzz: FuzzCase, errors: readonly ExchangeError[]): string[
 
 /** Everything stored, as text, to compare before and after a write. */
 async function snapshot(): Promise<string> {
-	const [notifications, masterData, settings] = await Promise.all([
+	const [notifications, listRows, masterData, settings] = await Promise.all([
 		db.notifications.orderBy('number').toArray(),
+		db.listRows.orderBy('number').toArray(),
 		db.masterData.toArray(),
 		db.settings.orderBy('key').toArray()
 	]);
-	return JSON.stringify({ notifications, masterData, settings });
+	return JSON.stringify({ notifications, listRows, masterData, settings });
 }
 
 describe('issue 14.7: import fuzzing through the parse Worker', () => {
@@ -417,12 +418,17 @@ describe('issue 14.7: import fuzzing through the parse Worker', () => {
 					if (JSON.stringify(stored) !== JSON.stringify(record)) {
 						report(`notification ${record.number} not stored as planned`);
 					}
+					// The list projection is written in the same transaction: all of it too.
+					if (!(await db.listRows.get(record.number))) {
+						report(`notification ${record.number} has no list row`);
+					}
 				}
 			} catch (error) {
 				report(`uncaught while importing: ${String(error)}`);
 			} finally {
 				// Every case starts from the same empty head office.
 				await db.notifications.clear();
+				await db.listRows.clear();
 				await db.masterData.clear();
 				await db.settings.where('key').notEqual('identity').delete();
 			}

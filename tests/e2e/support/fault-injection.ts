@@ -4,7 +4,7 @@ import type { CDPSession, Page } from '@playwright/test';
 export const DB_NAME = 'shouhou';
 
 /** The stores that hold what the user keeps (drafts come and go while a form is typed in). */
-export const KEPT_STORES = ['masterData', 'notifications', 'settings'];
+export const KEPT_STORES = ['listRows', 'masterData', 'notifications', 'settings'];
 
 /**
  * The stores of the app's database (all, or those named) as JSON, read with plain IndexedDB (no
