@@ -55,6 +55,7 @@ export class AppDB extends Dexie {
 	notifications!: EntityTable<Notification, 'number'>;
 	masterData!: Table<MasterRecord, [MasterKind, string]>;
 	listRows!: EntityTable<ListRow, 'number'>;
+	listMeta!: EntityTable<SettingRow, 'key'>;
 
 	constructor(name = DB_NAME) {
 		super(name);
@@ -77,8 +78,12 @@ export class AppDB extends Dexie {
 		// that has notifications already, in chunks, reporting progress.
 		this.version(5)
 			.stores({
-				listRows:
-					'number, centre, systemStatus, [centre+systemStatus], requiredEnd, createdAt, responsible, shipTo'
+				// Keyed by number only: selections run in memory in the list Worker (see
+				// architecture.md), so secondary indexes would only slow every write.
+				listRows: 'number',
+				// The list's change counter (`version`, raised by every transaction that writes
+				// notifications) and the list Worker's snapshot of the rows at a version.
+				listMeta: 'key'
 			})
 			.upgrade(async (tx) => {
 				const notifications = tx.table<Notification, string>('notifications');

@@ -1,4 +1,5 @@
 import { db } from './db';
+import { LIST_VERSION_KEY } from './projection';
 import type { ListCustomer } from '../domain/list-index';
 import type { ListRow } from '../domain/list-row';
 
@@ -35,4 +36,47 @@ export async function readListCustomers(): Promise<Map<string, ListCustomer>> {
 			}
 		])
 	);
+}
+
+const SNAPSHOT_KEY = 'snapshot';
+
+interface Snapshot {
+	version: number;
+	/** The rows as one JSON text: read back as one string, far faster than 100,000 records. */
+	json: string;
+}
+
+/** The change counter of the list rows (raised by every transaction that writes notifications). */
+async function listVersion(): Promise<number> {
+	return Number((await db.listMeta.get(LIST_VERSION_KEY))?.value ?? 0);
+}
+
+/**
+ * The rows as the last snapshot holds them, if it was taken at the current change counter; else
+ * undefined (no snapshot yet, or data changed since), and the rows must be read in chunks.
+ */
+export async function readListSnapshot(): Promise<ListRow[] | undefined> {
+	const found = await db.transaction('r', db.listMeta, async () => {
+		const snapshot = (await db.listMeta.get(SNAPSHOT_KEY))?.value as Snapshot | undefined;
+		return snapshot && snapshot.version === (await listVersion()) ? snapshot : undefined;
+	});
+	if (!found) return undefined;
+	try {
+		return JSON.parse(found.json) as ListRow[];
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Takes a snapshot of every list row with the change counter they belong to, read in one
+ * transaction (so the two agree), and stores it for the next start.
+ */
+export async function saveListSnapshot(): Promise<void> {
+	const { rows, version } = await db.transaction('r', [db.listRows, db.listMeta], async () => ({
+		rows: await db.listRows.toArray(),
+		version: await listVersion()
+	}));
+	const snapshot: Snapshot = { version, json: JSON.stringify(rows) };
+	await db.listMeta.put({ key: SNAPSHOT_KEY, value: snapshot });
 }

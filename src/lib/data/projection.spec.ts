@@ -2,7 +2,14 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppDB, db, onUpgradeProgress, type UpgradeProgress } from './db';
 import { previewFiles, writeImport } from './exchange';
-import { countListRows, readListCustomers, readListRows, readListRowsAfter } from './list-rows';
+import {
+	countListRows,
+	readListCustomers,
+	readListRows,
+	readListRowsAfter,
+	readListSnapshot,
+	saveListSnapshot
+} from './list-rows';
 import { saveMasterRecord } from './master-data';
 import { addLongTextEntry, addNotification } from './notifications';
 import { onLocalListChange, type ListChange } from './projection';
@@ -122,6 +129,34 @@ describe('the list projection follows every write, in the same transaction', () 
 		expect(heard).toContainEqual({ kind: 'masterData' });
 		expect(await search('新名称')).toEqual(['4002-01-000001']);
 		expect(await search('静安区')).toEqual(['4002-01-000001']);
+	});
+});
+
+describe('the snapshot of the list rows, with the change counter', () => {
+	it('is read back while nothing changed, and is stale after any write', async () => {
+		expect(await readListSnapshot()).toBeUndefined();
+		await importRecords([makeNumbered(1), makeNumbered(2, { description: '沙发异响' })]);
+		await saveListSnapshot();
+		const rows = await readListSnapshot();
+		expect(rows?.map((row) => row.number)).toEqual(['4002-01-000001', '4002-01-000002']);
+		expect(rows?.[1]?.text).toBe('沙发异响\u0000100056,1\u0000oem厂商\u0000王敏');
+		const created = await addNotification(makeFields(), assistant, defaultConfiguration);
+		expect(created.number).toBe('4002-01-000003');
+		expect(await readListSnapshot()).toBeUndefined();
+		await saveListSnapshot();
+		expect(await readListSnapshot()).toHaveLength(3);
+	});
+
+	it('a transaction that fails does not raise the counter: the snapshot stays good', async () => {
+		await importRecords([makeNumbered(1)]);
+		await saveListSnapshot();
+		await expect(
+			db.transaction('rw', db.notifications, async () => {
+				await db.notifications.put(makeNumbered(9));
+				throw new Error('disk full');
+			})
+		).rejects.toThrow('disk full');
+		expect(await readListSnapshot()).toHaveLength(1);
 	});
 });
 

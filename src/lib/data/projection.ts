@@ -5,6 +5,15 @@ import type { Notification } from '../domain/notification';
 /** The table of list rows (the lean projection of every notification). */
 export const LIST_ROWS_TABLE = 'listRows';
 
+/** The table of the list's change counter and snapshot. */
+export const LIST_META_TABLE = 'listMeta';
+
+/** The key of the change counter in the list meta table. */
+export const LIST_VERSION_KEY = 'version';
+
+/** The transactions whose change counter was raised already. */
+const bumped = new WeakSet<DBCoreTransaction>();
+
 /** The channel on which a committed change of notifications or master data is announced. */
 export const LIST_CHANNEL = 'shouhou-list';
 
@@ -74,10 +83,8 @@ export const projectionMiddleware: Middleware<DBCore> = {
 			...down,
 			transaction(stores, mode, options) {
 				const scope =
-					mode === 'readwrite' &&
-					stores.includes('notifications') &&
-					!stores.includes(LIST_ROWS_TABLE)
-						? [...stores, LIST_ROWS_TABLE]
+					mode === 'readwrite' && stores.includes('notifications')
+						? [...new Set([...stores, LIST_ROWS_TABLE, LIST_META_TABLE])]
 						: stores;
 				return down.transaction(scope, mode, options);
 			},
@@ -96,10 +103,25 @@ export const projectionMiddleware: Middleware<DBCore> = {
 				if (name !== 'notifications') return table;
 				// Looked up when writing: during an upgrade from before v5 the table does not exist yet.
 				const rows = () => down.table(LIST_ROWS_TABLE);
+				// Raises the change counter once per transaction: a snapshot of the rows taken at
+				// another counter is stale.
+				const bump = async (trans: DBCoreTransaction) => {
+					if (bumped.has(trans)) return;
+					bumped.add(trans);
+					const meta = down.table(LIST_META_TABLE);
+					const current = (await meta.get({ trans, key: LIST_VERSION_KEY })) as
+						{ value: number } | undefined;
+					await meta.mutate({
+						type: 'put',
+						trans,
+						values: [{ key: LIST_VERSION_KEY, value: (current?.value ?? 0) + 1 }]
+					});
+				};
 				return {
 					...table,
 					async mutate(req: DBCoreMutateRequest) {
 						const result = await table.mutate(req);
+						await bump(req.trans);
 						if (req.type === 'add' || req.type === 'put') {
 							const written = (req.values as Notification[]).filter(
 								(_, index) => !(index in result.failures)

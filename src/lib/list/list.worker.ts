@@ -1,10 +1,13 @@
 import { ListIndex } from '../domain/list-index';
+import { computeOverview } from '../domain/overview';
 import { LIST_CHANNEL, type ListChange } from '../data/projection';
 import {
 	countListRows,
 	readListCustomers,
 	readListRows,
-	readListRowsAfter
+	readListRowsAfter,
+	readListSnapshot,
+	saveListSnapshot
 } from '../data/list-rows';
 import type { ListLoad, ListReply, ListRequest } from './protocol';
 
@@ -24,25 +27,47 @@ let loading: Promise<void> | undefined;
 
 const post = (reply: ListReply) => self.postMessage(reply);
 
+/** How long the rows must stay unchanged before a new snapshot is taken. */
+const SNAPSHOT_DELAY = 15_000;
+let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Takes a snapshot for the next start once the rows have stayed unchanged for a while. */
+function scheduleSnapshot(): void {
+	clearTimeout(snapshotTimer);
+	snapshotTimer = setTimeout(() => {
+		saveListSnapshot().catch((error: unknown) =>
+			console.error('the list snapshot could not be saved', error)
+		);
+	}, SNAPSHOT_DELAY);
+}
+
 async function loadAll(): Promise<void> {
 	const fresh = new ListIndex();
 	fresh.setCustomers(await readListCustomers());
-	const total = await countListRows();
-	// The first load fills the live index, so selections see rows as they arrive; a reload
-	// (after a large import) fills a fresh one and swaps it in whole.
-	const target = load.ready ? fresh : (index = fresh);
-	load = { loaded: 0, total, ready: false };
-	post({ type: 'load', load });
-	let after: string | undefined;
-	for (;;) {
-		const chunk = await readListRowsAfter(after, CHUNK);
-		if (chunk.length === 0) break;
-		target.upsert(chunk);
-		after = chunk[chunk.length - 1]!.number;
-		load = { loaded: target.size, total: Math.max(total, target.size), ready: false };
+	// A snapshot taken at the current change counter is the rows as stored: one read.
+	const snapshot = await readListSnapshot();
+	if (snapshot) {
+		fresh.upsert(snapshot);
+		index = fresh;
+	} else {
+		const total = await countListRows();
+		// The first load fills the live index, so selections see rows as they arrive; a reload
+		// (after a large import) fills a fresh one and swaps it in whole.
+		const target = load.ready ? fresh : (index = fresh);
+		load = { loaded: 0, total, ready: false };
 		post({ type: 'load', load });
+		let after: string | undefined;
+		for (;;) {
+			const chunk = await readListRowsAfter(after, CHUNK);
+			if (chunk.length === 0) break;
+			target.upsert(chunk);
+			after = chunk[chunk.length - 1]!.number;
+			load = { loaded: target.size, total: Math.max(total, target.size), ready: false };
+			post({ type: 'load', load });
+		}
+		index = target;
+		scheduleSnapshot();
 	}
-	index = target;
 	load = { loaded: index.size, total: index.size, ready: true };
 	post({ type: 'load', load });
 	post({ type: 'changed' });
@@ -72,6 +97,7 @@ function follow(change: ListChange): void {
 				const rows = await readListRows(change.numbers);
 				index.upsert(rows.filter((row) => row !== undefined));
 				index.remove(change.numbers.filter((_, i) => rows[i] === undefined));
+				scheduleSnapshot();
 			}
 			post({ type: 'changed' });
 		})
@@ -103,6 +129,8 @@ function answer(request: ListRequest): unknown {
 		}
 		case 'all':
 			return index.views(results.get(request.result) ?? [], request.today);
+		case 'overview':
+			return computeOverview(index.rows(), { today: request.today, centre: request.centre });
 	}
 }
 
@@ -112,6 +140,15 @@ self.onmessage = (event: MessageEvent<ListRequest | { type: 'start' }>) => {
 		void ensureLoaded().catch((error: unknown) =>
 			console.error('the list rows could not be loaded', error)
 		);
+		return;
+	}
+	if (request.type === 'overview') {
+		// The overview counts every row, so it waits until all are loaded; the list answers at once.
+		void ensureLoaded()
+			.then(() => post({ type: 'reply', id: request.id, ok: true, value: answer(request) }))
+			.catch((error: unknown) =>
+				post({ type: 'reply', id: request.id, ok: false, error: String(error) })
+			);
 		return;
 	}
 	try {

@@ -5,7 +5,9 @@ import type { ListSelection, ListSort } from '../domain/list-selection';
 export type ListRequest =
 	| { id: number; type: 'select'; selection: ListSelection; sort: ListSort; today: string }
 	| { id: number; type: 'views'; result: number; start: number; end: number; today: string }
-	| { id: number; type: 'all'; result: number; today: string };
+	| { id: number; type: 'all'; result: number; today: string }
+	/** The start page's figures (`Overview`), once every row is loaded; `centre` '' for all. */
+	| { id: number; type: 'overview'; today: string; centre: string };
 
 /** How far the Worker has loaded the rows; `ready` once all are in memory. */
 export interface ListLoad {

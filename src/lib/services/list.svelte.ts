@@ -1,4 +1,5 @@
 import type { ListView } from '$lib/domain/list-index';
+import type { Overview } from '$lib/domain/overview';
 import type { ListSelection, ListSort } from '$lib/domain/list-selection';
 import type { ListLoad, ListReply, ListRequest, SelectResult } from '$lib/list/protocol';
 
@@ -73,6 +74,11 @@ class ListClient {
 
 	all(result: number, today: string): Promise<ListView[]> {
 		return this.ask({ type: 'all', result, today });
+	}
+
+	/** The overview's figures from every row (waits until the rows are loaded). */
+	overview(today: string, centre: string): Promise<Overview> {
+		return this.ask({ type: 'overview', today, centre });
 	}
 }
 

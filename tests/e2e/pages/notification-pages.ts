@@ -11,6 +11,7 @@ export interface NotificationInput {
 	responsible?: string;
 	salesOrg?: string;
 	functionalLocation?: string;
+	isUrgent?: boolean;
 	items?: {
 		productCategory: string;
 		colourMain?: string;
@@ -23,7 +24,7 @@ export interface NotificationInput {
 /** Builds the seed's example 1 with overrides. */
 export function exampleNotification(
 	overrides: NotificationInput = {}
-): Required<Omit<NotificationInput, 'functionalLocation'>> & NotificationInput {
+): Required<Omit<NotificationInput, 'functionalLocation' | 'isUrgent'>> & NotificationInput {
 	return {
 		type: 'Z1',
 		description: '活动柜锁坏',
@@ -82,6 +83,7 @@ export class CreateNotificationPage {
 			await this.field('主工作中心').fill(input.mainWorkCentre);
 		if (input.responsible !== undefined) await this.field('负责人').fill(input.responsible);
 		if (input.salesOrg !== undefined) await this.field('销售组织').fill(input.salesOrg);
+		if (input.isUrgent !== undefined) await this.field('紧急').setChecked(input.isUrgent);
 		for (const [index, item] of (input.items ?? []).entries()) {
 			await this.page.getByRole('button', { name: '添加项目' }).click();
 			const row = this.page.getByRole('group', { name: `项目 ${index + 1}` });
