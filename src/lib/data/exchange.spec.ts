@@ -27,6 +27,7 @@ import type { MasterRecord } from '../domain/master-data';
 import { fieldsOf, recordChange, type Notification } from '../domain/notification';
 import { makeActor, makeFields, makeItem } from '../domain/test-factories';
 import type { ExchangeError } from '../exchange/errors';
+import { FORMAT_VERSION } from '../exchange/format';
 import { readExchangeBytes } from '../exchange/import';
 import type { ImportPreview } from '../exchange/preview';
 import { planImport, type Decisions, type ImportPlan } from '../exchange/resolve';
@@ -53,7 +54,8 @@ const NEW_STAFF: MasterRecord = {
 	address: '',
 	phone: '',
 	contact: '',
-	email: '',
+	emailTo: [],
+	emailCc: [],
 	functionalLocations: [],
 	isSample: false
 };
@@ -258,7 +260,7 @@ describe('a refused file leaves the stored data exactly as it was', () => {
 		['nesting 100,000 deep', deep, { code: 'tooDeep' }],
 		[
 			'a newer format version',
-			() => sealEnvelope(makeEnvelope([], [], { formatVersion: 3 })),
+			() => sealEnvelope(makeEnvelope([], [], { formatVersion: FORMAT_VERSION + 1 })),
 			{ code: 'newerVersion' }
 		],
 		[

@@ -12,7 +12,7 @@ import {
 import type { Actor } from '../domain/actor';
 import { defaultConfiguration, isBuiltInConfiguration } from '../domain/configuration';
 import { deviceCodeSchema, deviceIdentitySchema, type DeviceIdentity } from '../domain/identity';
-import type { MasterKind, MasterRecord } from '../domain/master-data';
+import { withAddressLists, type MasterKind, type MasterRecord } from '../domain/master-data';
 import type { Notification } from '../domain/notification';
 import { parseNotificationNumber } from '../domain/numbering';
 import type { Configuration } from '../domain/status/profile';
@@ -87,7 +87,10 @@ export async function exportData(options: ExportOptions = {}): Promise<ExportFil
 	];
 	const file = await db.transaction('r', [db.notifications, db.masterData], async () => {
 		const total = await db.notifications.count();
-		const masterData = await db.masterData.toArray();
+		// A record stored before address lists existed is written in the current shape.
+		const masterData = (await db.masterData.toArray()).map(
+			(record) => withAddressLists(record) as MasterRecord
+		);
 		const writer = new ExportWriter(
 			{
 				appVersion: options.appVersion ?? __APP_VERSION__,

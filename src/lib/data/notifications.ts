@@ -21,6 +21,7 @@ import {
 } from '../domain/notification';
 import { formatNotificationNumber } from '../domain/numbering';
 import { deviceIdentitySchema } from '../domain/identity';
+import { OPEN_SYSTEM_STATUSES } from '../domain/work-plan';
 
 /** One notification by number. */
 export async function getNotification(number: string): Promise<Notification | undefined> {
@@ -172,4 +173,54 @@ export async function applyNotificationAction(
 /** The centres that have notifications on this device (head office sees several). */
 export async function knownCentres(): Promise<string[]> {
 	return (await db.notifications.orderBy('centre').uniqueKeys()).map(String);
+}
+
+/**
+ * The open notifications (outstanding, in process, postponed) a work plan is built from, of one
+ * centre or, at head office, of all; the work-plan domain picks the days. Read by the system
+ * status index, so completed work is never loaded.
+ */
+export async function selectOpenNotifications(centre?: string): Promise<Notification[]> {
+	const open = db.notifications.where('systemStatus').anyOf([...OPEN_SYSTEM_STATUSES]);
+	return centre
+		? open.filter((notification) => notification.centre === centre).toArray()
+		: open.toArray();
+}
+
+/**
+ * Sets NOPT on every notification of a printed work plan, with one history entry each naming the
+ * plan's range ("2001/03/07–2001/03/08"), all in one transaction: either every record of the plan
+ * shows it was printed or none does. Only this centre's own records may be given (another
+ * centre's is read-only and aborts the whole write); printing needs no particular revision, so
+ * each record is marked as it is now.
+ */
+export async function markPrintedInWorkPlan(
+	numbers: readonly string[],
+	workPlan: string,
+	actor: Actor,
+	configuration: Configuration,
+	now = new Date()
+): Promise<Notification[]> {
+	return db.transaction('rw', [db.settings, db.notifications], async () => {
+		const identity = deviceIdentitySchema.safeParse((await db.settings.get(IDENTITY_KEY))?.value);
+		const updated: Notification[] = [];
+		for (const number of numbers) {
+			const current = await db.notifications.get(number);
+			if (!current) throw new NotificationMissingError(number);
+			if (!identity.success || identity.data.centreCode !== current.centre)
+				throw new ForeignRecordError(number);
+			const result = transition(
+				current,
+				{ kind: 'markPrinted', workPlan },
+				actor,
+				configuration,
+				now
+			);
+			// The engine allows printing in every state; a refusal here is a bug, not a user error.
+			if (!result.ok) throw new Error(`printing ${number} refused: ${result.refusal.code}`);
+			updated.push(notificationSchema.parse(result.notification));
+		}
+		await db.notifications.bulkPut(updated);
+		return updated;
+	});
 }

@@ -1,6 +1,11 @@
 import { db } from './db';
 import { deviceIdentitySchema, type DeviceIdentity } from '../domain/identity';
 import { configurationSchema, type Configuration } from '../domain/status/profile';
+import {
+	EMPTY_MAIL_SETTINGS,
+	mailSettingsSchema,
+	type MailSettings
+} from '../domain/mail/settings';
 
 /** The settings row of the device identity. */
 export const IDENTITY_KEY = 'identity';
@@ -76,4 +81,20 @@ export async function getBackupFacts(): Promise<BackupFacts> {
 		lastExportAt: typeof row?.value === 'string' ? row.value : undefined,
 		hasData: notificationKeys.length > 0 || ownRecord !== undefined
 	};
+}
+
+/** The settings row of the centre's mail settings (sender, regional logistics department). */
+export const MAIL_SETTINGS_KEY = 'mail';
+
+/** The mail settings; empty ones until the centre enters them, or when the stored row is unreadable. */
+export async function getMailSettings(): Promise<MailSettings> {
+	const parsed = mailSettingsSchema.safeParse((await db.settings.get(MAIL_SETTINGS_KEY))?.value);
+	return parsed.success ? parsed.data : { ...EMPTY_MAIL_SETTINGS };
+}
+
+/** Validates and stores the mail settings. */
+export async function setMailSettings(settings: MailSettings): Promise<MailSettings> {
+	const valid = mailSettingsSchema.parse(settings);
+	await db.settings.put({ key: MAIL_SETTINGS_KEY, value: valid });
+	return valid;
 }

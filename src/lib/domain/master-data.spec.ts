@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+	addressesOf,
 	checkReferences,
 	codeAndName,
 	groupMasterData,
 	masterRecordSchema,
-	objectAddress
+	objectAddress,
+	withAddressLists,
+	type MasterRecord
 } from './master-data';
 import { sampleMasterData } from './sample-data';
 import { makeFields, makeItem } from './test-factories';
@@ -85,11 +88,55 @@ describe('master records', () => {
 			kind: 'department',
 			code: 'X',
 			name: '部门',
-			email: 'not-mail'
+			emailTo: ['not-mail']
 		});
 		expect(department.success ? [] : toFieldIssues(department.error).map((i) => i.code)).toEqual([
 			'pattern'
 		]);
+	});
+
+	it('gives a department several to and cc addresses, each checked, at most 20 of each', () => {
+		const department = masterRecordSchema.parse({
+			kind: 'department',
+			code: 'LOG',
+			name: '区物流',
+			emailTo: ['a@example.com', 'b@example.com'],
+			emailCc: ['c@example.com']
+		});
+		expect(addressesOf(department)).toEqual({
+			to: ['a@example.com', 'b@example.com'],
+			cc: ['c@example.com']
+		});
+		const bad = masterRecordSchema.safeParse({
+			kind: 'department',
+			code: 'LOG',
+			name: '区物流',
+			emailTo: ['a@example.com', 'x@y.example&bcc=z@w.example'],
+			emailCc: Array.from({ length: 21 }, (_, i) => `p${i}@example.com`)
+		});
+		expect(bad.success ? [] : toFieldIssues(bad.error)).toEqual([
+			{ path: 'emailTo.1', code: 'pattern', params: expect.anything() },
+			{ path: 'emailCc', code: 'tooLong', params: expect.anything() }
+		]);
+		const none = masterRecordSchema.safeParse({ kind: 'department', code: 'X', name: '部门' });
+		expect(none.success ? [] : toFieldIssues(none.error).map((i) => i.path)).toEqual(['emailTo']);
+	});
+
+	it('reads a record with the single `email` of format 2 as its only `to` address', () => {
+		const legacy = { kind: 'department', code: 'LOG', name: '区物流', email: 'log@example.com' };
+		const record = masterRecordSchema.parse(legacy);
+		expect(record).toMatchObject({ emailTo: ['log@example.com'], emailCc: [] });
+		expect(record).not.toHaveProperty('email');
+		expect(withAddressLists({ ...legacy, email: '' })).toEqual({
+			kind: 'department',
+			code: 'LOG',
+			name: '区物流',
+			emailTo: []
+		});
+		expect(addressesOf(legacy as unknown as MasterRecord)).toEqual({
+			to: ['log@example.com'],
+			cc: []
+		});
 	});
 
 	it('marks the seeded sample data as sample, so it can be removed in one step', () => {

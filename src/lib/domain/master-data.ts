@@ -1,5 +1,6 @@
 import type { NotificationFields } from './notification';
 import type { FieldIssue } from './validation';
+import { mailAddressSchema } from './mail/message';
 import { atMost } from './text';
 import { z } from './zod';
 
@@ -39,12 +40,12 @@ export const functionalLocationSchema = z.looseObject({
 });
 export type FunctionalLocation = z.infer<typeof functionalLocationSchema>;
 
-/**
- * One master-data record. All kinds share code and name; customers add address, phone, contact
- * and functional locations; two-level code lists (product category, colour code) add a parent;
- * departments add an e-mail address for escalations.
- */
-export const masterRecordSchema = z
+/** The most addresses a list (to, cc) of one record may hold. */
+export const MAX_ADDRESSES = 20;
+
+const addressList = z.array(mailAddressSchema).max(MAX_ADDRESSES, { error: 'tooLong' }).default([]);
+
+const masterRecordObject = z
 	.looseObject({
 		kind: masterKindSchema,
 		code: requiredText(20).regex(/^[0-9A-Za-z_.-]+$/, { error: 'pattern' }),
@@ -53,7 +54,10 @@ export const masterRecordSchema = z
 		address: optionalText(120),
 		phone: optionalText(30),
 		contact: optionalText(40),
-		email: z.union([z.literal(''), z.email({ error: 'pattern' })]).default(''),
+		/** Addresses a message to this department (or person) goes to. */
+		emailTo: addressList,
+		/** Addresses that get a copy. */
+		emailCc: addressList,
 		functionalLocations: z.array(functionalLocationSchema).default([]),
 		/** Sample data seeded at first run; removable in one step. */
 		isSample: z.boolean().default(false)
@@ -62,12 +66,38 @@ export const masterRecordSchema = z
 		if (record.kind === 'customer' && !record.address) {
 			context.addIssue({ code: 'custom', path: ['address'], message: 'required' });
 		}
-		if (record.kind === 'department' && !record.email) {
-			context.addIssue({ code: 'custom', path: ['email'], message: 'required' });
+		if (record.kind === 'department' && record.emailTo.length === 0) {
+			context.addIssue({ code: 'custom', path: ['emailTo'], message: 'required' });
 		}
 	});
-export type MasterRecord = z.infer<typeof masterRecordSchema>;
-export type MasterRecordInput = z.input<typeof masterRecordSchema>;
+
+/**
+ * A record written before departments had address lists (exchange format 2, or stored before)
+ * has one `email`: it becomes the only `to` address, and `email` is dropped.
+ */
+export function withAddressLists(input: unknown): unknown {
+	if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+	if (!Object.hasOwn(input, 'email')) return input;
+	const { email, ...rest } = input as Record<string, unknown>;
+	if (Array.isArray(rest.emailTo)) return rest;
+	return { ...rest, emailTo: typeof email === 'string' && email !== '' ? [email] : [] };
+}
+
+/**
+ * One master-data record. All kinds share code and name; customers add address, phone, contact
+ * and functional locations; two-level code lists (product category, colour code) add a parent;
+ * departments add the addresses an escalation goes to (to, cc); staff may have a phone and an
+ * address for an urgent dispatch. A single legacy `email` is read as the `to` list.
+ */
+export const masterRecordSchema = z.preprocess(withAddressLists, masterRecordObject);
+export type MasterRecord = z.infer<typeof masterRecordObject>;
+export type MasterRecordInput = z.input<typeof masterRecordObject>;
+
+/** The to and cc addresses of a record, also of one stored before address lists existed. */
+export function addressesOf(record: MasterRecord): { to: string[]; cc: string[] } {
+	const upgraded = withAddressLists(record) as Partial<MasterRecord>;
+	return { to: upgraded.emailTo ?? [], cc: upgraded.emailCc ?? [] };
+}
 
 /** Master data grouped by kind, as forms and rules use it. */
 export type MasterData = Record<MasterKind, MasterRecord[]>;

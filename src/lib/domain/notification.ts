@@ -124,7 +124,8 @@ export const HISTORY_KINDS = [
 	'conflict',
 	'merge',
 	'renumbered',
-	'numberCollision'
+	'numberCollision',
+	'dispatched'
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
@@ -147,7 +148,13 @@ export const historyEntrySchema = z.looseObject({
 	field: z.string().optional(),
 	from: z.string().optional(),
 	to: z.string().optional(),
-	reason: z.string().optional()
+	reason: z.string().optional(),
+	/** A message sent (escalation, dispatch): department codes, addresses, subject, how. */
+	departments: z.array(z.string()).optional(),
+	recipients: z.array(z.string()).optional(),
+	cc: z.array(z.string()).optional(),
+	subject: z.string().optional(),
+	channel: z.string().optional()
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -158,6 +165,11 @@ export interface HistoryChange {
 	from?: string;
 	to?: string;
 	reason?: string;
+	departments?: string[];
+	recipients?: string[];
+	cc?: string[];
+	subject?: string;
+	channel?: string;
 }
 
 /** The stored notification: the edited fields plus what the app keeps. */

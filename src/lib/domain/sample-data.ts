@@ -31,7 +31,7 @@ const SAMPLE: MasterRecordInput[] = [
 	},
 	{ kind: 'workCentre', code: 'S4002', name: '4002 服务工作中心' },
 	{ kind: 'workCentre', code: 'F011', name: '上海分公司客诉处理' },
-	{ kind: 'staff', code: '202', name: '王敏' },
+	{ kind: 'staff', code: '202', name: '王敏', phone: '138-0000-0202' },
 	{ kind: 'staff', code: '203', name: '李强' },
 	{ kind: 'staff', code: '204', name: '张伟' },
 	{ kind: 'salesOrg', code: 'F011', name: '上海分公司' },
@@ -57,9 +57,9 @@ const SAMPLE: MasterRecordInput[] = [
 	{ kind: 'reasonCode', code: '2', name: '运输损坏' },
 	{ kind: 'reasonCode', code: '3', name: '安装问题' },
 	{ kind: 'reasonCode', code: '4', name: '客户要求调整' },
-	{ kind: 'department', code: 'LOG', name: '区物流', email: 'logistics@example.com' },
-	{ kind: 'department', code: 'PUR', name: '采购部', email: 'purchasing@example.com' },
-	{ kind: 'department', code: 'PSI', name: 'PSI', email: 'psi@example.com' }
+	{ kind: 'department', code: 'LOG', name: '区物流', emailTo: ['logistics@example.com'] },
+	{ kind: 'department', code: 'PUR', name: '采购部', emailTo: ['purchasing@example.com'] },
+	{ kind: 'department', code: 'PSI', name: 'PSI', emailTo: ['psi@example.com'] }
 ];
 
 /** The sample master data, validated, each record marked `isSample`. */

@@ -11,7 +11,7 @@ import {
 import { formatNotificationNumber, parseNotificationNumber } from '../domain/numbering';
 import { transition, type NotificationAction } from '../domain/status/engine';
 import { makeActor, makeFields } from '../domain/test-factories';
-import { canonicalJson, type ValidatedFile } from './format';
+import { canonicalJson, FORMAT_VERSION, type ValidatedFile } from './format';
 import { previewImport } from './preview';
 import { planImport, type Decisions, type Resolution } from './resolve';
 
@@ -189,7 +189,7 @@ class World {
 			sourceVersion: 2,
 			header: {
 				format: 'shouhou-exchange',
-				formatVersion: 2,
+				formatVersion: FORMAT_VERSION,
 				appVersion: 'test',
 				centre: { code: device.centreCode, name: device.centreCode },
 				device: device.deviceCodes[0]!,

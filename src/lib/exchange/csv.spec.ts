@@ -346,7 +346,8 @@ describe('mergeCustomer', () => {
 		address: '上海市旧址',
 		phone: '021-1',
 		contact: '陈经理',
-		email: '',
+		emailTo: [],
+		emailCc: [],
 		functionalLocations: [
 			{ code: '27-01', description: '浦东仓库', address: '浦东' },
 			{ code: '27-02', description: '', address: '嘉定' }

@@ -9,7 +9,7 @@ import { z } from '../domain/zod';
 export const FORMAT_NAME = 'shouhou-exchange';
 
 /** The format version this app writes; older ones are migrated on import, newer ones refused. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** Limits of an import (docs/exchange-format.md, "Limits"). */
 export const LIMITS = {

@@ -72,6 +72,48 @@ describe('readExchangeBytes: good files', () => {
 		expect(notification).not.toHaveProperty('_rev');
 	});
 
+	it('migrates a v2 file: a department’s one `email` becomes its `to` list (format 3)', () => {
+		const department = {
+			kind: 'department',
+			code: 'LOG',
+			name: '区物流',
+			email: 'log@example.com'
+		};
+		const staff = { kind: 'staff', code: '202', name: '王敏', email: '' };
+		const v2 = makeEnvelope([makeNumbered(1)], [department, staff], { formatVersion: 2 });
+		const result = readBytes('v2-department.json', sealEnvelope(v2));
+		if (!result.ok) throw new Error(JSON.stringify(result.errors));
+		expect(result.file.sourceVersion).toBe(2);
+		expect(result.file.masterData).toEqual([
+			expect.objectContaining({ code: 'LOG', emailTo: ['log@example.com'], emailCc: [] }),
+			expect.objectContaining({ code: '202', emailTo: [], emailCc: [] })
+		]);
+		for (const record of result.file.masterData) expect(record).not.toHaveProperty('email');
+	});
+
+	it('reads the v3 fixture: departments with several to and cc addresses, sent e-mails in history', () => {
+		const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'v3.json')));
+		const result = readBytes('v3.json', bytes);
+		if (!result.ok) throw new Error(JSON.stringify(result.errors));
+		const log = result.file.masterData.find((r) => r.kind === 'department' && r.code === 'LOG');
+		expect(log?.emailTo).toEqual(['logistics@example.com', 'logistics2@example.com']);
+		expect(log?.emailCc).toEqual(['manager@example.com']);
+		const kinds = result.file.notifications.flatMap((n) => n.history.map((e) => e.kind));
+		expect(kinds).toEqual(expect.arrayContaining(['escalation', 'dispatched']));
+		const escalation = result.file.notifications
+			.flatMap((n) => n.history)
+			.find((e) => e.kind === 'escalation');
+		expect(escalation).toMatchObject({ channel: 'eml', recipients: expect.any(Array) });
+	});
+
+	it('refuses a department without any `to` address', () => {
+		const department = { kind: 'department', code: 'LOG', name: '区物流', emailTo: [] };
+		const result = readBytes('x.json', sealEnvelope(makeEnvelope([], [department])));
+		expect(result.ok ? [] : result.errors.map((e) => [e.field, e.code])).toEqual([
+			['emailTo', 'required']
+		]);
+	});
+
 	it('imports a Z1 status written KCWB (the seed’s spelling) as KCJS', () => {
 		const kcwb = makeNumbered(1, { userStatus: 'KCWB' });
 		const result = readBytes('kcwb.json', makeFileBytes([kcwb]));

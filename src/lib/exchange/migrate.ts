@@ -1,3 +1,4 @@
+import { withAddressLists } from '../domain/master-data';
 import type { Configuration } from '../domain/status/profile';
 import { FORMAT_VERSION, isRecord } from './format';
 
@@ -52,8 +53,20 @@ function fromV1(envelope: LooseEnvelope): LooseEnvelope {
 	return { ...envelope, formatVersion: 2 };
 }
 
-/** The steps by the version they start from; a v3 adds `2: fromV2` here and nothing else. */
-const STEPS: Record<number, MigrationStep> = { 0: fromV0, 1: fromV1 };
+/**
+ * v2 → v3: a master record had one `email`; v3 has address lists `emailTo` and `emailCc`
+ * (departments write to several addresses). The one address becomes the `to` list. The version
+ * moved so that a v2 app refuses v3 files: it would find a department without `email` invalid.
+ */
+function fromV2(envelope: LooseEnvelope): LooseEnvelope {
+	const masterData = Array.isArray(envelope.masterData)
+		? envelope.masterData.map(withAddressLists)
+		: envelope.masterData;
+	return { ...envelope, formatVersion: 3, masterData };
+}
+
+/** The steps by the version they start from; a v4 adds `3: fromV3` here and nothing else. */
+const STEPS: Record<number, MigrationStep> = { 0: fromV0, 1: fromV1, 2: fromV2 };
 
 /** The oldest version the chain can read. */
 export const OLDEST_FORMAT_VERSION = 0;

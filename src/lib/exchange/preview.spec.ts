@@ -3,7 +3,7 @@ import { defaultConfiguration } from '../domain/configuration';
 import type { MasterRecord } from '../domain/master-data';
 import { recordChange, type Notification } from '../domain/notification';
 import { makeActor } from '../domain/test-factories';
-import { masterKey, type ValidatedFile } from './format';
+import { FORMAT_VERSION, masterKey, type ValidatedFile } from './format';
 import { keysToFetch, previewImport, type StoredVersions } from './preview';
 import { TEST_EXPORTED_AT, makeNumbered } from './test-files';
 
@@ -31,7 +31,7 @@ function fileOf(
 		sourceVersion: 2,
 		header: {
 			format: 'shouhou-exchange',
-			formatVersion: 2,
+			formatVersion: FORMAT_VERSION,
 			appVersion: 'test',
 			centre: { code: centre, name: centre },
 			device: '01',
@@ -66,7 +66,8 @@ const staffRecord = (name: string): MasterRecord => ({
 	address: '',
 	phone: '',
 	contact: '',
-	email: '',
+	emailTo: [],
+	emailCc: [],
 	functionalLocations: [],
 	isSample: false
 });

@@ -4,7 +4,7 @@ import { appendLongText, recordChange, type Notification } from '../domain/notif
 import { compareRevisions } from '../domain/revision';
 import { transition, type NotificationAction } from '../domain/status/engine';
 import { makeActor } from '../domain/test-factories';
-import type { ValidatedFile } from './format';
+import { FORMAT_VERSION, type ValidatedFile } from './format';
 import { previewImport, type PreviewContext } from './preview';
 import { planImport, type Decisions, type ResolveContext } from './resolve';
 import { TEST_EXPORTED_AT, makeNumbered } from './test-files';
@@ -51,7 +51,7 @@ function fileOf(name: string, notifications: Notification[], centre = '4002'): V
 		sourceVersion: 2,
 		header: {
 			format: 'shouhou-exchange',
-			formatVersion: 2,
+			formatVersion: FORMAT_VERSION,
 			appVersion: 'test',
 			centre: { code: centre, name: centre },
 			device: '02',

@@ -235,7 +235,8 @@ export const en: Catalogue = {
 			merge: 'Changes of two devices merged ({field})',
 			renumbered: 'Number collision: notification renumbered from {from} to {to}',
 			numberCollision: 'Number collision: another notification used number {from} and is now {to}',
-			other: 'Other change ({kind})'
+			other: 'Other change ({kind})',
+			dispatched: 'Service staff notified ({to})'
 		},
 		none: '—'
 	},
@@ -408,7 +409,9 @@ export const en: Catalogue = {
 			colourCode: 'Colour codes',
 			reasonCode: 'Reason codes',
 			department: 'Departments'
-		}
+		},
+		emailTo: 'To addresses (separate several by commas)',
+		emailCc: 'Cc addresses (separate several by commas)'
 	},
 	settings: {
 		title: 'Settings',
@@ -452,6 +455,57 @@ export const en: Catalogue = {
 		blocked:
 			'Another open tab of the app is blocking a database upgrade. Close the app’s other tabs, then reload.'
 	},
+	print: {
+		workPlanTitle: 'Work plan (ZSMR006)',
+		selection: 'Selection of the work plan',
+		from: 'From date',
+		to: 'To date',
+		centre: 'Responsibility centre',
+		allCentres: 'All responsibility centres',
+		language: 'Print language',
+		show: 'Show',
+		print: 'Print',
+		count: '{count} notifications over {days} days',
+		reversed: 'The “To date” cannot be before the “From date”.',
+		longRange: 'The range is longer than a year ({days} days). Use this range?',
+		confirmLongRange: 'Use this range',
+		empty: 'No open notifications in this range: no PDF is made.',
+		foreignNote:
+			'Notifications of other responsibility centres (read-only) are printed without setting the printed flag.',
+		missingTitle: 'The PDF font lacks these characters',
+		missingIntro:
+			'These characters cannot be shown in the PDF. Print with 〓 in their place, or cancel and change the text first.',
+		missingLine: '{char} ({codePoint}) in: {places}',
+		printWithPlaceholder: 'Print with 〓 in their place',
+		working: 'Making the PDF…',
+		printedPlan: '{file} made; {count} notifications marked as printed (NOPT).',
+		printedSheet: '{file} made; the notification is marked as printed (NOPT).',
+		printedOnly: '{file} made (another centre’s notification, not marked).',
+		failed: 'The PDF could not be made.',
+		historyWorkPlan: 'Printed in work plan {range}',
+		carried: 'overdue, planned {date}',
+		postponed: 'postponed to {date}',
+		pdf: {
+			facts: 'Responsibility centre: {centre}   Range: {range}   Printed at: {printedAt}',
+			groupHeading: '{day}   Person responsible: {person}',
+			continued: '(continued)',
+			pageOf: 'Page {page} of {pages}',
+			customer: 'Customer',
+			phone: 'Phone',
+			parts: 'Parts to draw',
+			urgentMark: 'Urgent',
+			noResponsible: '(none)',
+			sheetTitle: 'Customer service notification {number}',
+			sheetFacts: 'Responsibility centre: {centre}   Printed at: {printedAt}',
+			fieldsSection: 'Header data',
+			partnerFunction: 'Partner function',
+			partner: 'Partner',
+			longTextStamp: '{author}, {at}',
+			historyAt: 'Time',
+			historyActor: 'Person',
+			historyChange: 'Change'
+		}
+	},
 	refusal: {
 		completed:
 			'The notification is completed and can no longer be changed. A supervisor must put it in process again first.',
@@ -492,7 +546,8 @@ export const en: Catalogue = {
 			'Route “{route}” does not apply to a notification with payment status “{paymentStatus}”.',
 		rejectedCannotBeEscalated: 'A notification with user status {status} cannot be escalated.',
 		escalationNeedsApproval:
-			'Escalating to head office needs the supervisor’s approval first (user status {status}).'
+			'Escalating to head office needs the supervisor’s approval first (user status {status}).',
+		notUrgent: 'Only urgent notifications call for notifying the service staff.'
 	},
 	action: {
 		putInProcess: 'Put in process',
@@ -505,7 +560,8 @@ export const en: Catalogue = {
 		changeType: 'Change type',
 		edit: 'Change',
 		setUserStatus: 'Set user status',
-		escalate: 'Escalate'
+		escalate: 'Escalate',
+		dispatch: 'Notify service staff'
 	},
 	escalationTarget: {
 		hqQuote: 'Head office quote',
@@ -523,6 +579,86 @@ export const en: Catalogue = {
 		assistant: 'Centre assistant',
 		staff: 'Service staff',
 		supervisor: 'Supervisor'
+	},
+	mail: {
+		compose: 'Send e-mail',
+		composerTitle: 'Send e-mail (SBWP)',
+		department: 'Recipient department',
+		chooseDepartment: '(choose)',
+		ccDepartments: 'Copy to departments',
+		noProposal:
+			'No regional logistics department is set for this centre (Settings → E-mail); choose the recipient department.',
+		from: 'From',
+		subject: 'Subject',
+		body: 'Body',
+		toLabel: 'To: ',
+		ccLabel: 'Cc: ',
+		subjectLabel: 'Subject: ',
+		ways: 'How to send',
+		openLink: 'Open in mail program',
+		linkSummary: 'The link carries a summary (full text in the attachment or copy).',
+		downloadEml: 'Download .eml file',
+		copy: 'Copy subject and body',
+		copied: 'Copied to the clipboard.',
+		copyFallback: 'The browser does not allow copying. Select the text below and press Ctrl+C:',
+		copyText: 'Text to copy',
+		recordFailed:
+			'The e-mail was made, but it could not be recorded in the notification’s history.',
+		close: 'Close',
+		problem: {
+			noRecipient: 'Choose the recipient department.',
+			invalidAddress: '“{address}” is not a valid e-mail address.',
+			subjectRequired: 'Enter a subject.',
+			subjectTooLong: 'The subject may have at most {max} characters.',
+			senderMissing:
+				'First enter the centre’s sender address under Settings → E-mail (the From of an .eml).',
+			linkTooLong:
+				'The recipients and subject make the link longer than {max} characters, so it cannot be sent as a link; download the .eml or copy.',
+			departmentWithoutAddress:
+				'Department {department} has no e-mail address; enter one in master data.'
+		},
+		channel: {
+			link: 'mail link',
+			eml: '.eml file',
+			copy: 'copy',
+			phone: 'phone'
+		},
+		escalations: 'E-mails sent',
+		noEscalations: 'No e-mail sent yet.',
+		sentTo: 'To',
+		sentHow: 'How',
+		sentAt: 'When',
+		sentBy: 'By',
+		urgentMark: '[URGENT] ',
+		cutMarker: '(full text in the attachment or copy)',
+		separator: ': ',
+		labels: {
+			number: 'Notification',
+			type: 'Notification type',
+			paymentStatus: 'Payment status',
+			customer: 'Customer',
+			phone: 'Phone',
+			objectAddress: 'Object address',
+			description: 'Description',
+			route: 'Route',
+			requiredStart: 'Required start',
+			requiredEnd: 'Required end',
+			responsible: 'Person responsible',
+			items: 'Items',
+			longText: 'Long text'
+		},
+		dispatch: 'Notify service staff',
+		dispatchTitle: 'Notify service staff (urgent)',
+		responsible: 'Person responsible: {name}',
+		call: 'Call {phone}',
+		noPhone: 'The person responsible, {name}, has no phone number in master data.',
+		dispatched: 'Service staff notified',
+		settingsTitle: 'E-mail',
+		senderAddress: 'Sender address (responsibility centre)',
+		senderName: 'Sender name',
+		logisticsDepartment: 'This centre’s regional logistics department',
+		noLogisticsDepartment: '(not set)',
+		settingsSaved: 'E-mail settings saved.'
 	},
 	demandType: {
 		paid: 'Paid service',

@@ -1,2 +1,10 @@
-export { t, hasMessage, getLocale, setLocale, LOCALES, type Locale } from './locale.svelte';
+export {
+	t,
+	hasMessage,
+	getLocale,
+	setLocale,
+	inLocale,
+	LOCALES,
+	type Locale
+} from './locale.svelte';
 export type { MessageKey, MessageParams } from './catalogue';

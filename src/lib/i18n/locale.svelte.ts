@@ -21,9 +21,26 @@ function initialLocale(): Locale {
 
 const state = $state({ locale: initialLocale() });
 
+/** The language of a print being built (see `inLocale`), else none. */
+let printLocale: Locale | undefined;
+
 /** The current language (reactive). */
 export function getLocale(): Locale {
-	return state.locale;
+	return printLocale ?? state.locale;
+}
+
+/**
+ * Runs `build` with every message in another language, for a print made in the language chosen
+ * at print time whatever the screen shows. Synchronous only: the language is restored on return.
+ */
+export function inLocale<T>(locale: Locale, build: () => T): T {
+	const before = printLocale;
+	printLocale = locale;
+	try {
+		return build();
+	} finally {
+		printLocale = before;
+	}
 }
 
 /** Switches the language, remembers it on this device and updates `<html lang>`. */
@@ -39,10 +56,10 @@ export function setLocale(locale: Locale): void {
 
 /** Translates a key in the current language; reactive inside components. */
 export function t(key: MessageKey, params?: MessageParams): string {
-	return format(catalogues[state.locale], key, params);
+	return format(catalogues[getLocale()], key, params);
 }
 
 /** Whether the current catalogue has a message under this key (for keys built from data). */
 export function hasMessage(key: string): boolean {
-	return lookup(catalogues[state.locale], key) !== undefined;
+	return lookup(catalogues[getLocale()], key) !== undefined;
 }

@@ -228,7 +228,8 @@ export const zhCN = {
 			merge: '合并了两个设备的修改（{field}）',
 			renumbered: '编号冲突：通知单编号由 {from} 改为 {to}',
 			numberCollision: '编号冲突：另一张通知单曾使用编号 {from}，已改为 {to}',
-			other: '其他变更（{kind}）'
+			other: '其他变更（{kind}）',
+			dispatched: '通知服务人员（{to}）'
 		},
 		none: '—'
 	},
@@ -394,7 +395,9 @@ export const zhCN = {
 			colourCode: '色码',
 			reasonCode: '原因代码',
 			department: '部门'
-		}
+		},
+		emailTo: '收件地址（多个用逗号分隔）',
+		emailCc: '抄送地址（多个用逗号分隔）'
 	},
 	settings: {
 		title: '设置',
@@ -434,6 +437,55 @@ export const zhCN = {
 			'本应用的数据库已在另一个标签页中被删除。此标签页已断开连接，不能再保存任何内容；请重新加载（将重新进行首次设置）。',
 		blocked: '数据库升级被另一个打开的标签页阻止。请关闭本应用的其他标签页，然后重新加载。'
 	},
+	print: {
+		workPlanTitle: '工作计划表（ZSMR006）',
+		selection: '工作计划表的选择条件',
+		from: '开始日期',
+		to: '结束日期',
+		centre: '责任中心',
+		allCentres: '全部责任中心',
+		language: '打印语言',
+		show: '显示',
+		print: '打印',
+		count: '共 {count} 张通知单，{days} 天',
+		reversed: '“结束日期”不能早于“开始日期”。',
+		longRange: '日期范围超过一年（{days} 天）。确定要使用这个范围吗？',
+		confirmLongRange: '确定使用此范围',
+		empty: '此日期范围内没有未结的通知单，不生成 PDF。',
+		foreignNote: '其他责任中心的通知单（只读）只打印，不设置“已打印”标记。',
+		missingTitle: 'PDF 字体缺少以下字符',
+		missingIntro: '这些字符无法在 PDF 中显示。可以用 〓 代替后打印，或取消打印并先修改文本。',
+		missingLine: '{char}（{codePoint}）出现在：{places}',
+		printWithPlaceholder: '用 〓 代替并打印',
+		working: '正在生成 PDF…',
+		printedPlan: '已生成 {file}；{count} 张通知单已标记为已打印（NOPT）。',
+		printedSheet: '已生成 {file}；通知单已标记为已打印（NOPT）。',
+		printedOnly: '已生成 {file}（其他责任中心的通知单，未标记）。',
+		failed: '未能生成 PDF。',
+		historyWorkPlan: '已在工作计划表 {range} 中打印',
+		carried: '逾期，原定 {date}',
+		postponed: '延期至 {date}',
+		pdf: {
+			facts: '责任中心：{centre}　日期范围：{range}　打印时间：{printedAt}',
+			groupHeading: '{day}　负责人：{person}',
+			continued: '（续）',
+			pageOf: '第 {page} 页 / 共 {pages} 页',
+			customer: '客户',
+			phone: '电话',
+			parts: '需预领零件',
+			urgentMark: '紧急',
+			noResponsible: '（未指定）',
+			sheetTitle: '客户服务通知单 {number}',
+			sheetFacts: '责任中心：{centre}　打印时间：{printedAt}',
+			fieldsSection: '抬头数据',
+			partnerFunction: '合作伙伴功能',
+			partner: '合作伙伴',
+			longTextStamp: '{author}，{at}',
+			historyAt: '时间',
+			historyActor: '人员',
+			historyChange: '变更'
+		}
+	},
 	refusal: {
 		completed: '通知单已完成，不能再修改。需由主管“重新处理”后才能更改。',
 		alreadyInProcess: '通知单已在处理中。',
@@ -465,7 +517,8 @@ export const zhCN = {
 		escalationRouteMismatch: '处理方式为“{route}”的通知单不能上报至“{target}”。',
 		routeNotForPaymentStatus: '处理方式“{route}”不适用于{paymentStatus}的通知单。',
 		rejectedCannotBeEscalated: '用户状态为 {status} 的通知单不能上报。',
-		escalationNeedsApproval: '上报总部前须先经主管批准（用户状态 {status}）。'
+		escalationNeedsApproval: '上报总部前须先经主管批准（用户状态 {status}）。',
+		notUrgent: '只有紧急的通知单才需通知服务人员。'
 	},
 	action: {
 		putInProcess: '进行处理',
@@ -478,7 +531,8 @@ export const zhCN = {
 		changeType: '更改类型',
 		edit: '修改',
 		setUserStatus: '设置用户状态',
-		escalate: '上报'
+		escalate: '上报',
+		dispatch: '通知服务人员'
 	},
 	escalationTarget: {
 		hqQuote: '总部询报价',
@@ -496,6 +550,81 @@ export const zhCN = {
 		assistant: '责任中心助理',
 		staff: '服务人员',
 		supervisor: '主管'
+	},
+	mail: {
+		compose: '发送邮件',
+		composerTitle: '发送邮件（SBWP）',
+		department: '收件部门',
+		chooseDepartment: '（请选择）',
+		ccDepartments: '抄送部门',
+		noProposal: '未设定本中心的区物流部门（设置 → 邮件），请选择收件部门。',
+		from: '发件人',
+		subject: '主题',
+		body: '正文',
+		toLabel: '收件人：',
+		ccLabel: '抄送：',
+		subjectLabel: '主题：',
+		ways: '发送方式',
+		openLink: '用邮件程序打开',
+		linkSummary: '链接中的正文是摘要（全文见附件/复制）。',
+		downloadEml: '下载 .eml 文件',
+		copy: '复制主题和正文',
+		copied: '已复制到剪贴板。',
+		copyFallback: '浏览器不允许复制。请选中下面的文字并按 Ctrl+C：',
+		copyText: '要复制的文字',
+		recordFailed: '邮件已生成，但未能记录到通知单的历史中。',
+		close: '关闭',
+		problem: {
+			noRecipient: '请选择收件部门。',
+			invalidAddress: '“{address}”不是有效的邮箱地址。',
+			subjectRequired: '请填写主题。',
+			subjectTooLong: '主题最多 {max} 个字符。',
+			senderMissing: '请先在“设置 → 邮件”中填写责任中心的发件地址（.eml 的发件人）。',
+			linkTooLong: '收件人和主题已使链接超过 {max} 个字符，不能用链接发送；请下载 .eml 或复制。',
+			departmentWithoutAddress: '部门 {department} 没有邮箱地址，请在主数据中填写。'
+		},
+		channel: {
+			link: '邮件链接',
+			eml: '.eml 文件',
+			copy: '复制',
+			phone: '电话'
+		},
+		escalations: '已发送的邮件',
+		noEscalations: '尚未发送邮件。',
+		sentTo: '收件人',
+		sentHow: '方式',
+		sentAt: '时间',
+		sentBy: '发送人',
+		urgentMark: '【紧急】',
+		cutMarker: '（全文见附件/复制）',
+		separator: '：',
+		labels: {
+			number: '通知单',
+			type: '通知类型',
+			paymentStatus: '完款状况',
+			customer: '客户',
+			phone: '电话',
+			objectAddress: '对象地址',
+			description: '通知单描述',
+			route: '处理方式',
+			requiredStart: '需要的起始',
+			requiredEnd: '预期的终止',
+			responsible: '负责人',
+			items: '项目',
+			longText: '通知单长文本'
+		},
+		dispatch: '通知服务人员',
+		dispatchTitle: '通知服务人员（紧急）',
+		responsible: '负责人：{name}',
+		call: '拨打 {phone}',
+		noPhone: '负责人 {name} 在主数据中没有电话号码。',
+		dispatched: '已通知服务人员',
+		settingsTitle: '邮件',
+		senderAddress: '发件地址（责任中心）',
+		senderName: '发件人名称',
+		logisticsDepartment: '本中心的区物流部门',
+		noLogisticsDepartment: '（未设定）',
+		settingsSaved: '邮件设置已保存。'
 	},
 	demandType: {
 		paid: '有费服务',

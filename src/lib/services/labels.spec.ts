@@ -1,3 +1,4 @@
+import { inLocale } from '$lib/i18n';
 import { describe, expect, it } from 'vitest';
 import { defaultConfiguration } from '$lib/domain/configuration';
 import { makeItem } from '$lib/domain/test-factories';
@@ -76,5 +77,20 @@ describe('lookups by keys from data follow no prototype (issue 8.2)', () => {
 	it('values read with labels only for the catalogue’s own keys', () => {
 		expect(fieldValueText('route', 'constructor', defaultConfiguration, 'Z1')).toBe('constructor');
 		expect(fieldValueText('systemStatus', 'toString', defaultConfiguration, 'Z1')).toBe('toString');
+	});
+});
+
+describe('printing in the history', () => {
+	it('names the work plan a notification was printed in, in the language asked for', () => {
+		const entry = {
+			kind: 'printed',
+			field: 'workPlan',
+			from: '',
+			to: 'NOPT',
+			reason: '2001/03/07–2001/03/08'
+		};
+		expect(text(entry)).toBe('已在工作计划表 2001/03/07–2001/03/08 中打印');
+		expect(inLocale('en', () => text(entry))).toBe('Printed in work plan 2001/03/07–2001/03/08');
+		expect(text({ kind: 'printed', from: '', to: 'NOPT' })).toBe('已打印');
 	});
 });

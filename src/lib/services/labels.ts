@@ -253,10 +253,14 @@ export function historyText(
 		field?: string | undefined;
 		from?: string | undefined;
 		to?: string | undefined;
+		reason?: string | undefined;
 	},
 	configuration: Configuration,
 	typeCode: string
 ): string {
+	if (entry.kind === 'printed' && entry.field === 'workPlan' && entry.reason) {
+		return t('print.historyWorkPlan', { range: entry.reason });
+	}
 	if (!KNOWN_HISTORY_KINDS.has(entry.kind)) {
 		return t('notification.history.other', { kind: entry.kind });
 	}

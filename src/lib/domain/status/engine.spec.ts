@@ -44,6 +44,15 @@ const staff = makeActor('staff');
 const supervisor = makeActor('supervisor');
 const NOW_ISO = TEST_NOW.toISOString();
 
+/** A message as the composer records it. */
+const SENT = {
+	departments: ['LOG'],
+	to: ['logistics@example.com'],
+	cc: ['purchasing@example.com'],
+	subject: '通知单 4002-01-000001 活动柜锁坏',
+	channel: 'eml' as const
+};
+
 /** Every refusal code a test has seen; the last test checks that none is left untested. */
 const seenRefusals = new Set<RefusalCode>();
 
@@ -315,6 +324,23 @@ describe('system status', () => {
 			expectRecorded(once, twice, [{ kind: 'printed', from: 'NOPT', to: 'NOPT' }]);
 		}
 	);
+
+	it('records the work plan a notification was printed in', () => {
+		const before = z1();
+		const printed = accepted(
+			run(before, { kind: 'markPrinted', workPlan: '2001/03/07–2001/03/08' })
+		);
+		expect(printed.isPrinted).toBe(true);
+		expectRecorded(before, printed, [
+			{
+				kind: 'printed',
+				from: '',
+				to: 'NOPT',
+				field: 'workPlan',
+				reason: '2001/03/07–2001/03/08'
+			}
+		]);
+	});
 
 	it('grows the ancestry by one revision per transition', () => {
 		let notification = z1({ route: 'hqQuote' });
@@ -651,6 +677,26 @@ describe('escalation', () => {
 		]);
 	});
 
+	it('records the e-mail that went out: departments, addresses, subject on one line, how', () => {
+		const before = z2();
+		const message = { ...SENT, subject: '【紧急】通知单 4002-01-000001\r\nBcc: x@y' };
+		const after = accepted(run(before, { kind: 'escalate', target: 'logistics', message }));
+		expectRecorded(before, after, [
+			{
+				kind: 'escalation',
+				field: 'route',
+				from: 'prePayment',
+				to: 'logistics',
+				departments: ['LOG'],
+				recipients: ['logistics@example.com'],
+				cc: ['purchasing@example.com'],
+				subject: '【紧急】通知单 4002-01-000001 Bcc: x@y',
+				channel: 'eml'
+			}
+		]);
+		expect(notificationSchema.parse(after).history.at(-1)).toMatchObject({ channel: 'eml' });
+	});
+
 	it('refuses a target that is not the notification’s route', () => {
 		expectRefusal(
 			run(z1({ route: 'local', userStatus: 'ZGPZ' }), { kind: 'escalate', target: 'hqQuote' }),
@@ -674,6 +720,37 @@ describe('escalation', () => {
 			run(z2({ route: 'hqQuote', userStatus: 'HFYY' }), { kind: 'escalate', target: 'hqQuote' }),
 			'routeNotForPaymentStatus',
 			{ route: 'hqQuote', paymentStatus: 'unpaid' }
+		);
+	});
+});
+
+describe('urgent dispatch', () => {
+	it('records that the person responsible was told, with how', () => {
+		const before = z1({ isUrgent: true });
+		const after = accepted(
+			run(before, { kind: 'dispatch', message: { ...SENT, channel: 'phone' } })
+		);
+		expectRecorded(before, after, [
+			{
+				kind: 'dispatched',
+				to: before.responsible,
+				departments: ['LOG'],
+				recipients: ['logistics@example.com'],
+				cc: ['purchasing@example.com'],
+				subject: SENT.subject,
+				channel: 'phone'
+			}
+		]);
+	});
+
+	it('is only for urgent notifications that are not completed', () => {
+		expectRefusal(run(z1(), { kind: 'dispatch', message: SENT }), 'notUrgent');
+		expectRefusal(
+			run(z1({ isUrgent: true, systemStatus: 'NOCO', completion: { at: NOW_ISO } }), {
+				kind: 'dispatch',
+				message: SENT
+			}),
+			'completed'
 		);
 	});
 });
@@ -776,7 +853,8 @@ describe('allowedActions', () => {
 			'escalate:hqSupport ✗ escalationRouteMismatch',
 			'escalate:logistics ✗ escalationRouteMismatch',
 			'edit',
-			'markPrinted'
+			'markPrinted',
+			'dispatch ✗ notUrgent'
 		]);
 	});
 
@@ -803,7 +881,8 @@ describe('allowedActions', () => {
 			'escalate:hqSupport ✗ escalationRouteMismatch',
 			'escalate:logistics ✗ escalationRouteMismatch',
 			'edit',
-			'markPrinted'
+			'markPrinted',
+			'dispatch ✗ notUrgent'
 		]);
 		expect(lines.find((line) => line.code === 'ZGPZ')?.refusal).toEqual({
 			code: 'userStatusRoleRequired',
@@ -911,6 +990,8 @@ describe('allowedActions', () => {
 				return { kind: 'changeType', type: otherType };
 			case 'escalate':
 				return { kind: 'escalate', target: line.target ?? 'logistics' };
+			case 'dispatch':
+				return { kind: 'dispatch', message: SENT };
 			default:
 				return { kind: line.action } as NotificationAction;
 		}

@@ -16,6 +16,7 @@ import {
 	type Route,
 	type SystemStatus
 } from '../notification';
+import { DISPATCH_KIND } from '../list-row';
 import { characterCount } from '../text';
 import {
 	approvedStatusesOf,
@@ -34,6 +35,20 @@ import {
 export const ESCALATION_TARGETS = ['hqQuote', 'hqSupport', 'logistics'] as const;
 export type EscalationTarget = (typeof ESCALATION_TARGETS)[number];
 
+/** How a message left the app: a `mailto:` link, an .eml file, copied text, or a phone call. */
+export const MESSAGE_CHANNELS = ['link', 'eml', 'copy', 'phone'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
+/** What is recorded of a message sent from a notification: to whom, the subject and how. */
+export interface SentMessage {
+	/** Codes of the departments (or the staff member) it went to. */
+	departments: string[];
+	to: string[];
+	cc: string[];
+	subject: string;
+	channel: MessageChannel;
+}
+
 /** Something a user asks of a notification; `transition` says yes (the new notification) or why not. */
 export type NotificationAction =
 	| { kind: 'putInProcess' }
@@ -45,8 +60,12 @@ export type NotificationAction =
 	| { kind: 'changeType'; type: string }
 	/** Without `fields` a check only; with them the edited form is applied (a new type included). */
 	| { kind: 'edit'; fields?: NotificationFields }
-	| { kind: 'markPrinted' }
-	| { kind: 'escalate'; target: EscalationTarget };
+	/** `workPlan`: the range of the work plan it was printed in, as the seed writes dates. */
+	| { kind: 'markPrinted'; workPlan?: string }
+	/** `message`: the e-mail that went out (SBWP), recorded in the history entry. */
+	| { kind: 'escalate'; target: EscalationTarget; message?: SentMessage }
+	/** Urgent dispatch: the person responsible was told at once (SPEC §2.3). */
+	| { kind: 'dispatch'; message: SentMessage };
 export type ActionKind = NotificationAction['kind'];
 
 /** Every action kind, in the order `allowedActions` lists them. */
@@ -59,7 +78,8 @@ export const ACTION_KINDS = [
 	'changeType',
 	'escalate',
 	'edit',
-	'markPrinted'
+	'markPrinted',
+	'dispatch'
 ] as const satisfies readonly ActionKind[];
 
 /** Why an action was refused; each has a message `refusal.<code>` in the catalogues. */
@@ -94,7 +114,8 @@ export const REFUSAL_CODES = [
 	'escalationRouteMismatch',
 	'routeNotForPaymentStatus',
 	'rejectedCannotBeEscalated',
-	'escalationNeedsApproval'
+	'escalationNeedsApproval',
+	'notUrgent'
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
@@ -352,6 +373,10 @@ function stateRefusal(context: Context, action: NotificationAction): Refusal | u
 			return undefined;
 		case 'escalate':
 			return escalateRefusal(context, action.target);
+		case 'dispatch':
+			if (isCompleted(notification)) return refuse('completed');
+			if (!notification.isUrgent) return refuse('notUrgent');
+			return undefined;
 	}
 }
 
@@ -465,6 +490,17 @@ function changeType(context: Context, typeCode: string, now: Date): Notification
 	);
 }
 
+/** The members a history entry keeps of a sent message (text on one line, as it went out). */
+function messageMembers(message: SentMessage): Partial<HistoryChange> {
+	return {
+		departments: [...message.departments],
+		recipients: [...message.to],
+		cc: [...message.cc],
+		subject: message.subject.replace(/[\r\n]+/g, ' '),
+		channel: message.channel
+	};
+}
+
 function apply(context: Context, action: NotificationAction, now: Date): Notification {
 	const { notification, actor } = context;
 	const from = notification.systemStatus;
@@ -530,11 +566,26 @@ function apply(context: Context, action: NotificationAction, now: Date): Notific
 		}
 		case 'markPrinted':
 			return record(notification, { isPrinted: true }, [
-				{ kind: 'printed', from: notification.isPrinted ? 'NOPT' : '', to: 'NOPT' }
+				{
+					kind: 'printed',
+					from: notification.isPrinted ? 'NOPT' : '',
+					to: 'NOPT',
+					...(action.workPlan ? { field: 'workPlan', reason: action.workPlan } : {})
+				}
 			]);
 		case 'escalate':
 			return record(notification, {}, [
-				{ kind: 'escalation', field: 'route', from: notification.route, to: action.target }
+				{
+					kind: 'escalation',
+					field: 'route',
+					from: notification.route,
+					to: action.target,
+					...(action.message ? messageMembers(action.message) : {})
+				}
+			]);
+		case 'dispatch':
+			return record(notification, {}, [
+				{ kind: DISPATCH_KIND, to: notification.responsible, ...messageMembers(action.message) }
 			]);
 	}
 }
@@ -662,6 +713,11 @@ export function allowedActions(
 	}
 	lines.push(availability(context, { kind: 'edit' }, { action: 'edit' }));
 	lines.push(availability(context, { kind: 'markPrinted' }, { action: 'markPrinted' }));
+	const dispatch: NotificationAction = {
+		kind: 'dispatch',
+		message: { departments: [], to: [], cc: [], subject: '', channel: 'phone' }
+	};
+	lines.push(availability(context, dispatch, { action: 'dispatch' }));
 	return lines;
 }
 
