@@ -13,7 +13,8 @@ const SAMPLE_CUSTOMER: MasterRecord = {
 	address: '上海市',
 	phone: '',
 	contact: '',
-	email: '',
+	emailTo: [],
+	emailCc: [],
 	functionalLocations: [],
 	isSample: false
 };

@@ -10,7 +10,7 @@ import {
 	type ExchangeError,
 	type ExchangeErrorCode
 } from '../exchange/errors';
-import { CHECKSUM_MEMBER } from '../exchange/format';
+import { CHECKSUM_MEMBER, FORMAT_VERSION } from '../exchange/format';
 import { sha256Hex } from '../exchange/guards';
 import type { ReadResult, WorkerReply, WorkerRequest } from '../exchange/import';
 import { planImport } from '../exchange/resolve';
@@ -27,7 +27,8 @@ import { zhCN } from '../i18n/zh-CN';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 const CASES = Number(process.env.FUZZ_CASES ?? 2000);
-const BASE_FILE = 'tests/fixtures/exchange/v2.json';
+/** The fixture of the current format version: the mutations start from what this app writes. */
+const BASE_FILE = `tests/fixtures/exchange/v${FORMAT_VERSION}.json`;
 const FORBIDDEN = ['__proto__', 'constructor', 'prototype'] as const;
 const KEY_VALUED = ['field', 'kind', 'code', 'type', 'userStatus', 'systemStatus', 'route'];
 
@@ -348,7 +349,7 @@ describe('issue 14.7: import fuzzing through the parse Worker', () => {
 		const bytes = new Uint8Array(readFileSync(BASE_FILE));
 		const replies = await parse({
 			source: new Blob([bytes]),
-			name: 'v2.json',
+			name: BASE_FILE,
 			configuration: defaultConfiguration
 		});
 		const result = replies.at(-1);
