@@ -9,6 +9,7 @@ import {
 	exampleNotification
 } from './pages/notification-pages';
 import { startSetUpDevice } from './support/device';
+import { downloadedPdfPages } from './support/pdf';
 
 /** Hostile text for each free-text field of the create form, each within the field's limit. */
 const HOSTILE = {
@@ -40,7 +41,7 @@ const HOSTILE_LONG_TEXT = [
 const overflows = (page: Page) =>
 	page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 
-test('issue 14.8: hostile text in every free-text field of the create form and a customer’s name and address is kept whole and shown as text in the list, the object page and the export; no script runs', async ({
+test('issue 14.8: hostile text in every free-text field of the create form and a customer’s name and address is kept whole and shown as text in the list, the object page, the printed sheet, the CSV and the export; no script runs', async ({
 	page,
 	problems
 }, testInfo) => {
@@ -102,11 +103,30 @@ test('issue 14.8: hostile text in every free-text field of the create form and a
 	await expect(page.locator('main img, main svg[onload], main script, main b')).toHaveCount(0);
 	expect(await overflows(page)).toBe(false);
 
+	// The printed sheet (PDF) carries the text as text; characters its font lacks (emoji) are
+	// named first, never dropped silently.
+	await page.getByRole('button', { name: '打印', exact: true }).click();
+	const missing = page.getByRole('alertdialog', { name: 'PDF 字体缺少以下字符' });
+	await expect(missing).toBeVisible();
+	const [sheet] = await Promise.all([
+		page.waitForEvent('download'),
+		missing.getByRole('button', { name: '用 〓 代替并打印' }).click()
+	]);
+	const sheetText = (await downloadedPdfPages(sheet)).join('\n');
+	expect(sheetText).toContain(HOSTILE.description);
+	expect(sheetText).toContain('<svg onload=alert(4)>');
+
 	await page.goto('/notifications');
 	const row = page.getByRole('row').filter({ hasText: number });
 	await expect(row).toContainText(HOSTILE.description);
 	await expect(page.locator('main img')).toHaveCount(0);
 	expect(await overflows(page)).toBe(false);
+	const [csvDownload] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: '导出 CSV' }).click()
+	]);
+	const csv = await readFile(await csvDownload.path(), 'utf8');
+	expect(csv).toContain(HOSTILE.description);
 
 	const path = await new ExchangePage(page).exportTo(testInfo.outputPath('hostile.json'));
 	const file = JSON.parse(await readFile(path, 'utf8')) as {
