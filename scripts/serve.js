@@ -2,10 +2,10 @@
 // A plain static server for the production build, as a shop's host would serve it: files from the
 // build folder, index.html for any other path (SPA fallback), and a strict Content-Security-Policy
 // whose script hashes are read from the built index.html.
-import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { contentSecurityPolicy } from './csp.js';
 
 const root = resolve(process.argv[2] ?? 'build');
 const port = Number(process.env.PORT ?? 4173);
@@ -28,27 +28,6 @@ const types = {
 if (!existsSync(join(root, 'index.html'))) {
 	console.error(`No build found in ${root}. Run "npm run build" first.`);
 	process.exit(1);
-}
-
-/** The CSP for a page: 'self' plus the hash of each inline script it carries, no eval. */
-function contentSecurityPolicy(html) {
-	const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-		(match) => `'sha256-${createHash('sha256').update(match[1]).digest('base64')}'`
-	);
-	return [
-		"default-src 'self'",
-		`script-src 'self' ${hashes.join(' ')}`.trim(),
-		"style-src 'self' 'unsafe-inline'",
-		"img-src 'self' data: blob:",
-		"font-src 'self' data:",
-		"connect-src 'self'",
-		"worker-src 'self' blob:",
-		"manifest-src 'self'",
-		"object-src 'none'",
-		"base-uri 'self'",
-		"form-action 'self'",
-		"frame-ancestors 'none'"
-	].join('; ');
 }
 
 const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');

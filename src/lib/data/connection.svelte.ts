@@ -1,10 +1,11 @@
-import { db, onUpgradeProgress, type UpgradeProgress } from './db';
+import { db, onUpgradeProgress, storedVersion, type UpgradeProgress } from './db';
 
 /** What the app knows about its database connection. */
 export type ConnectionState =
 	| { kind: 'opening' }
 	| { kind: 'open' }
 	| { kind: 'unavailable'; reason: string }
+	| { kind: 'upgradeFailed'; storedVersion: number; reason: string }
 	| { kind: 'versionchange' }
 	| { kind: 'deleted' }
 	| { kind: 'blocked' };
@@ -28,7 +29,8 @@ let opening: Promise<ConnectionState> | undefined;
 
 /**
  * Opens the database once. When IndexedDB cannot be used (private mode, disabled, blocked) the
- * state says so, so the app can tell the user that nothing can be saved instead of pretending.
+ * state says so, so the app can tell the user that nothing can be saved instead of pretending;
+ * when the upgrade to this version fails, the state says that instead (`upgradeFailed`).
  */
 export function openDatabase(): Promise<ConnectionState> {
 	opening ??= (async () => {
@@ -50,7 +52,13 @@ export function openDatabase(): Promise<ConnectionState> {
 			connection.current = { kind: 'open' };
 		} catch (error) {
 			const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-			connection.current = { kind: 'unavailable', reason };
+			// An upgrade that threw is rolled back: the data is still there at its older version.
+			// Say so and offer its export; never delete the database to get going again.
+			const stored = await storedVersion();
+			connection.current =
+				stored > 0 && stored < db.verno
+					? { kind: 'upgradeFailed', storedVersion: stored, reason }
+					: { kind: 'unavailable', reason };
 		}
 		return connection.current;
 	})();

@@ -1,6 +1,23 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppDB } from './db';
+import { AppDB, storedVersion } from './db';
+import { exportStoredDatabase } from './rescue';
+import type { MasterRecord } from '../domain/master-data';
+import { makeNumbered, readBytes } from '../exchange/test-files';
+
+const SAMPLE_CUSTOMER: MasterRecord = {
+	kind: 'customer',
+	code: '27',
+	name: '申齐保健食品有限公司',
+	parent: '',
+	address: '上海市',
+	phone: '',
+	contact: '',
+	emailTo: [],
+	emailCc: [],
+	functionalLocations: [],
+	isSample: false
+};
 
 const names: string[] = [];
 
@@ -75,5 +92,61 @@ describe('AppDB upgrades', () => {
 		const keys = await db.drafts.orderBy('savedAt').reverse().primaryKeys();
 		expect(keys).toEqual(['newer', 'older']);
 		db.close();
+	});
+});
+
+describe('issue 14.4: a failing schema upgrade', () => {
+	/** A later version of the app whose upgrade changes data, then throws half-way. */
+	class FailingUpgradeDB extends AppDB {
+		constructor(name: string) {
+			super(name);
+			this.version(this.verno + 1)
+				.stores({ probe: 'key' })
+				.upgrade(async (transaction) => {
+					await transaction
+						.table('notifications')
+						.toCollection()
+						.modify((record: Record<string, unknown>) => {
+							record.description = 'changed by the failing upgrade';
+						});
+					throw new Error('the upgrade failed half-way');
+				});
+		}
+	}
+
+	it('leaves the data at the old version, unchanged, and it can still be exported whole', async () => {
+		const name = uniqueName();
+		const current = new AppDB(name);
+		const notification = makeNumbered(1);
+		await current.settings.put({
+			key: 'identity',
+			value: { centreCode: '4002', centreName: '上海服务中心', deviceCode: '01' }
+		});
+		await current.notifications.put(notification);
+		await current.masterData.put(SAMPLE_CUSTOMER);
+		const version = current.verno;
+		current.close();
+
+		const next = new FailingUpgradeDB(name);
+		await expect(next.open()).rejects.toThrow(/failed half-way/);
+		next.close();
+
+		expect(await storedVersion(name)).toBe(version);
+		const reopened = new AppDB(name);
+		expect(await reopened.notifications.toArray()).toEqual([notification]);
+		expect(reopened.tables.map((table) => table.name)).not.toContain('probe');
+		reopened.close();
+
+		const file = await exportStoredDatabase({ name, now: new Date('2001-03-09T08:00:00.000Z') });
+		const read = readBytes(file.fileName, new Uint8Array(await file.blob.arrayBuffer()));
+		if (!read.ok) throw new Error(JSON.stringify(read.errors));
+		expect(read.file.notifications).toEqual([notification]);
+		expect(read.file.masterData).toEqual([SAMPLE_CUSTOMER]);
+		expect(read.file.header.centre).toEqual({ code: '4002', name: '上海服务中心' });
+		expect(await storedVersion(name), 'the export changed nothing').toBe(version);
+	});
+
+	it('says 0 for a database this browser does not have', async () => {
+		expect(await storedVersion(`missing-${crypto.randomUUID()}`)).toBe(0);
 	});
 });

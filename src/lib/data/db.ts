@@ -113,3 +113,17 @@ export class AppDB extends Dexie {
 
 /** The database of this browser profile. */
 export const db = new AppDB();
+
+/**
+ * The schema version (Dexie's numbering) this browser stores the database at, or 0 when it has
+ * none. Read from `indexedDB.databases()`, which opens nothing: after a failed upgrade it tells
+ * that the data is still there, at the older version.
+ */
+export async function storedVersion(name = DB_NAME): Promise<number> {
+	try {
+		const found = (await indexedDB.databases()).find((info) => info.name === name);
+		return (found?.version ?? 0) / 10;
+	} catch {
+		return 0;
+	}
+}

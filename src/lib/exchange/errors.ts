@@ -33,6 +33,7 @@ export const EXCHANGE_ERROR_CODES = [
 	'unknownUserStatus',
 	'duplicateRecord',
 	'numberCentreMismatch',
+	'notARecord',
 	// the import
 	'conflictingFiles',
 	'unresolvedConflict',

@@ -252,6 +252,46 @@ describe('readExchangeBytes: refused files name the file, record and field', () 
 		expect(errorsOf(readBytes('v.json', bytes))[0]).toMatchObject({ code: 'unknownVersion' });
 	});
 
+	it('issue 14.7: a file without a format version names the member, never “undefined”', () => {
+		const envelope = makeEnvelope([], []);
+		delete envelope.formatVersion;
+		expect(errorsOf(readBytes('v.json', sealEnvelope(envelope)))).toEqual([
+			{ file: 'v.json', field: 'formatVersion', code: 'invalidHeader', params: {} }
+		]);
+	});
+
+	it('issue 14.7: a record that is not an object is refused as such, named by its place', () => {
+		const bytes = sealEnvelope(makeEnvelope([makeNumbered(1), 7], [null]));
+		expect(errorsOf(readBytes('r.json', bytes))).toEqual([
+			{
+				file: 'r.json',
+				record: { kind: 'masterData', key: '#1' },
+				field: '',
+				code: 'notARecord',
+				params: {}
+			},
+			{
+				file: 'r.json',
+				record: { kind: 'notification', key: '#2' },
+				field: '',
+				code: 'notARecord',
+				params: {}
+			}
+		]);
+	});
+
+	it('issue 14.7: a master record without a code is named by its place, never kind:undefined', () => {
+		const json = JSON.stringify(makeEnvelope([], [{ kind: 'customer', name: 'x' }])).replace(
+			'"name":"x"',
+			'"name":"x","constructor":1'
+		);
+		const [error] = errorsOf(readBytes('m.json', sealText(json)));
+		expect(error).toMatchObject({
+			record: { kind: 'masterData', key: '#1' },
+			code: 'forbiddenKey'
+		});
+	});
+
 	it('refuses nesting 100,000 deep before parsing, without a stack overflow', () => {
 		const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
 		const json = `{"format":"shouhou-exchange","formatVersion":1,"notifications":[{"x":${deep}}]}`;

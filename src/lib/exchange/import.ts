@@ -130,8 +130,13 @@ function locate(
 		let key = `#${index + 1}`;
 		if (isRecord(raw) && list === 'notifications' && typeof raw.number === 'string')
 			key = raw.number;
-		if (isRecord(raw) && list === 'masterData' && typeof raw.kind === 'string') {
-			key = `${raw.kind}:${String(raw.code)}`;
+		if (
+			isRecord(raw) &&
+			list === 'masterData' &&
+			typeof raw.kind === 'string' &&
+			typeof raw.code === 'string'
+		) {
+			key = `${raw.kind}:${raw.code}`;
 		}
 		const kind = list === 'notifications' ? 'notification' : 'masterData';
 		return { record: { kind, key }, field: rest.join('.') };
@@ -161,6 +166,9 @@ function checkFormat(name: string, envelope: LooseEnvelope, hasChecksum: boolean
 		refuse(fileError(name, 'wrongFormat', { format: String(envelope.format ?? '') }, 'format'));
 	}
 	const version = envelope.formatVersion;
+	// A missing version (or one that is not even text) has nothing to show: name the member.
+	if (typeof version !== 'number' && typeof version !== 'string')
+		refuse(fileError(name, 'invalidHeader', {}, 'formatVersion'));
 	if (
 		typeof version !== 'number' ||
 		!Number.isInteger(version) ||

@@ -123,6 +123,7 @@ export function validateNotifications(
 	raws.forEach((raw, index) => {
 		if (index % CHUNK_SIZE === 0) context.onProgress?.(index);
 		const ref = refOfNotification(raw, index);
+		if (!isRecord(raw)) return void errors.push(recordError(context, ref, '', 'notARecord'));
 		const parsed = notificationIssues(raw, ref, context);
 		errors.push(...parsed.errors);
 		if (!parsed.notification) return;
@@ -155,6 +156,7 @@ export function validateMasterData(
 	const seen = new Set<string>();
 	raws.forEach((raw, index) => {
 		const ref = refOfMaster(raw, index);
+		if (!isRecord(raw)) return void errors.push(recordError(context, ref, '', 'notARecord'));
 		const parsed = masterRecordSchema.safeParse(raw);
 		if (!parsed.success) {
 			for (const issue of toFieldIssues(parsed.error)) {

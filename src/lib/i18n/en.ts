@@ -739,6 +739,17 @@ export const en: Catalogue = {
 		dueHint: 'More than {days} days since the last export: export a backup now.',
 		goExport: 'Export a backup'
 	},
+	faults: {
+		upgradeFailedTitle: 'The database upgrade failed',
+		upgradeFailedBody:
+			'This new version of the app could not upgrade the database on this device. The upgrade was undone: nothing was deleted or changed, and your data is kept whole at the older version ({version}). Export a backup file first and keep it safe, then reload; if it fails again, give the exported file to technical support.',
+		upgradeFailedDetail: 'Reason given by the browser: {reason}',
+		exportStored: 'Export the stored data',
+		exported: 'Exported {file}: {notifications} notifications, {masterData} master records.',
+		restoreLead:
+			'Did the browser clear this app’s data, or is this a new device? If you have an export file, restore from it first.',
+		newDeviceTitle: 'Set up as a new device'
+	},
 	exchange: {
 		errorLine: '{where}: {message}',
 		where: {
@@ -836,7 +847,8 @@ export const en: Catalogue = {
 			identityExists: 'This device is already set up and cannot be restored from a file.',
 			invalidDeviceCode: 'Device code “{device}” is malformed: 2 capital letters or digits.',
 			deviceCodeInFile:
-				'Device code {device} is already used in this file’s centre: choose a code never used before, e.g. {suggestion}.'
+				'Device code {device} is already used in this file’s centre: choose a code never used before, e.g. {suggestion}.',
+			notARecord: 'This record is not an object of fields and cannot be read.'
 		}
 	},
 	exchangePage: {

@@ -701,6 +701,16 @@ export const zhCN = {
 		dueHint: '距上次导出已超过 {days} 天，建议现在导出备份。',
 		goExport: '导出备份'
 	},
+	faults: {
+		upgradeFailedTitle: '数据库升级失败',
+		upgradeFailedBody:
+			'本应用的新版本未能升级此设备上的数据库。升级已撤销：数据没有被删除，也没有被更改，仍以旧版本（第 {version} 版）完整保存在此设备上。请先导出备份文件并妥善保存，然后重新加载；如果仍然失败，请把导出文件交给技术支持。',
+		upgradeFailedDetail: '浏览器给出的原因：{reason}',
+		exportStored: '导出现有数据',
+		exported: '已导出 {file}：{notifications} 条通知单，{masterData} 条主数据。',
+		restoreLead: '浏览器清除了本应用的数据，或这是一台新设备？如有导出文件，请先从文件恢复。',
+		newDeviceTitle: '设置为新设备'
+	},
 	exchange: {
 		errorLine: '{where}：{message}',
 		where: {
@@ -789,7 +799,8 @@ export const zhCN = {
 			identityExists: '本设备已经设置过，不能再从文件恢复。',
 			invalidDeviceCode: '设备代码“{device}”格式不正确：应为 2 位大写字母或数字。',
 			deviceCodeInFile:
-				'设备代码 {device} 已被此文件的责任中心使用，请选择另一个从未用过的设备代码，例如 {suggestion}。'
+				'设备代码 {device} 已被此文件的责任中心使用，请选择另一个从未用过的设备代码，例如 {suggestion}。',
+			notARecord: '这条记录不是由各栏位组成的对象，无法读取。'
 		}
 	},
 	exchangePage: {
