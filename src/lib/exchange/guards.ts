@@ -162,3 +162,123 @@ export function findUnsafeValues(root: unknown, maxString: number, limit: number
 	}
 	return found;
 }
+
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const NOTIFICATIONS_KEY = new TextEncoder().encode('"notifications"');
+
+/** Where a file's records lie, as `splitRecords` found them in one pass over its bytes. */
+export interface RecordLayout {
+	/** Offsets of the `[` and `]` of the top-level `notifications` array. */
+	open: number;
+	close: number;
+	/** How many elements the array has. */
+	count: number;
+	/** Byte ranges [start, end) of consecutive parts of `perPart` elements each (the last may be shorter). */
+	parts: [number, number][];
+}
+
+function sameBytes(bytes: Uint8Array, start: number, expected: Uint8Array): boolean {
+	for (let i = 0; i < expected.length; i += 1) if (bytes[start + i] !== expected[i]) return false;
+	return true;
+}
+
+/**
+ * One loop over a file's body — its bytes before the checksum member, so the envelope without its
+ * closing brace — (as `findExcessiveDepth`, strings skipped): finds the top-level
+ * `notifications` array and cuts its elements into parts of `perPart`, at the commas between
+ * elements, so each part parses on its own (`[` + part + `]`). Undefined for anything the plain
+ * reader must judge instead: nesting deeper than `maxDepth`, no such array or two of them, a
+ * top-level string with an escape (a key could then spell `notifications` another way).
+ */
+export function splitRecords(
+	bytes: Uint8Array,
+	maxDepth: number,
+	perPart: number
+): RecordLayout | undefined {
+	let depth = 0;
+	let isInString = false;
+	let stringStart = -1;
+	let hasEscape = false;
+	/** The last top-level string ended here and was `"notifications"` (a key, if a colon follows). */
+	let keyEnd = -1;
+	let isNotificationsValue = false;
+	let layout: RecordLayout | undefined;
+	let partStart = -1;
+	let elements = 0;
+	let inPart = 0;
+	let hasElement = false;
+	/** A comma between elements was the last thing in the array: `[…,]` is not JSON. */
+	let isAfterComma = false;
+	for (let i = 0; i < bytes.length; i += 1) {
+		const byte = bytes[i];
+		if (isInString) {
+			if (byte === BACKSLASH) {
+				if (depth === 1) hasEscape = true;
+				i += 1;
+			} else if (byte === QUOTE) {
+				isInString = false;
+				if (depth === 1) {
+					const isKey =
+						i + 1 - stringStart === NOTIFICATIONS_KEY.length &&
+						sameBytes(bytes, stringStart, NOTIFICATIONS_KEY);
+					keyEnd = isKey ? i : -1;
+				}
+			}
+			continue;
+		}
+		if (byte === QUOTE) {
+			isInString = true;
+			stringStart = i;
+			if (depth === 1) isNotificationsValue = false;
+			if (depth === 2 && layout && layout.close < 0) {
+				hasElement = true;
+				isAfterComma = false;
+			}
+		} else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+			if (depth === 1 && isNotificationsValue && byte === OPEN_BRACKET) {
+				if (layout) return undefined;
+				layout = { open: i, close: -1, count: 0, parts: [] };
+				partStart = i + 1;
+			} else if (depth === 2 && layout && layout.close < 0) {
+				hasElement = true;
+				isAfterComma = false;
+			}
+			isNotificationsValue = false;
+			depth += 1;
+			if (depth > maxDepth) return undefined;
+		} else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+			depth -= 1;
+			if (depth === 1 && layout && layout.close < 0) {
+				if (isAfterComma) return undefined;
+				layout.close = i;
+				if (hasElement) {
+					elements += 1;
+					layout.parts.push([partStart, i]);
+				}
+				layout.count = elements;
+			}
+		} else if (byte === COLON && depth === 1) {
+			isNotificationsValue = keyEnd >= 0;
+			keyEnd = -1;
+		} else if (byte === COMMA && depth === 2 && layout && layout.close < 0) {
+			elements += 1;
+			inPart += 1;
+			isAfterComma = true;
+			if (inPart === perPart) {
+				layout.parts.push([partStart, i]);
+				partStart = i + 1;
+				inPart = 0;
+				hasElement = false;
+			}
+		} else if (depth === 2 && layout && layout.close < 0 && !isWhitespace(byte)) {
+			hasElement = true;
+			isAfterComma = false;
+		} else if (depth === 1 && !isWhitespace(byte) && byte !== COMMA) {
+			isNotificationsValue = false;
+		}
+	}
+	// The body ends where the checksum member begins: inside the envelope, one level deep.
+	if (!layout || layout.close < 0 || hasEscape || depth !== 1 || isInString) return undefined;
+	return layout;
+}
