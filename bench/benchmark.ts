@@ -35,6 +35,8 @@ export interface Bench {
 	/** The path of `floor.js` on the bench's server (the floors, with Dexie beside it). */
 	floorUrl: string;
 	results: Record<string, number>;
+	/** Whether to record a CPU profile of the page during the imports (`--profile`). */
+	isProfiling: boolean;
 	log(line: string): void;
 }
 
@@ -140,6 +142,10 @@ async function importThroughApp(
 	const { page, heap } = bench;
 	const exchange = new ExchangePage(page);
 	await exchange.goto();
+	if (bench.isProfiling) {
+		await heap.cdp.send('Profiler.enable');
+		await heap.cdp.send('Profiler.start');
+	}
 	const { result, peak } = await heap.watch(async () => {
 		const chosen = performance.now();
 		await page.getByLabel('导入文件').setInputFiles(bench.file.path);
@@ -158,7 +164,36 @@ async function importThroughApp(
 			throw new Error(`the import did not say ${outcome}`);
 		return { preview: previewed - chosen, write: written - previewed };
 	});
+	if (bench.isProfiling) {
+		const { profile } = await heap.cdp.send('Profiler.stop');
+		bench.log(`CPU profile of the page during the import, by self time:\n${topFunctions(profile)}`);
+	}
 	return { ...result, peak };
+}
+
+/** The functions with the most self time in a CPU profile, one line each. */
+function topFunctions(
+	profile: {
+		nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+		samples?: number[];
+	},
+	count = 15
+): string {
+	const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+	const self = new Map<string, number>();
+	for (const id of profile.samples ?? []) {
+		const frame = nodes.get(id)?.callFrame;
+		if (!frame) continue;
+		const where = frame.url ? ` ${frame.url.split('/').at(-1)}:${frame.lineNumber + 1}` : '';
+		const key = `${frame.functionName || '(anonymous)'}${where}`;
+		self.set(key, (self.get(key) ?? 0) + 1);
+	}
+	const total = profile.samples?.length ?? 1;
+	return [...self]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, count)
+		.map(([key, samples]) => `  ${((100 * samples) / total).toFixed(1)}% ${key}`)
+		.join('\n');
 }
 
 /** Import: the floor into the empty table first, then the app's whole import (read, check, preview, write). */
@@ -329,6 +364,7 @@ export interface BenchOptions {
 	executablePath: string;
 	/** Only the figures with these names (all when empty). */
 	only?: readonly string[];
+	isProfiling: boolean;
 	log(line: string): void;
 }
 

@@ -11,7 +11,7 @@ import { runBenchmark } from './benchmark';
 import { changeableNumbers, generateExport } from './generate';
 
 /**
- * `npm run bench [-- --size N] [--skip-build] [--only <figure>]`: builds the production app,
+ * `npm run bench [-- --size N] [--skip-build] [--only <figure>] [--profile]`: builds the production app,
  * generates N notifications (100,000 by default) as an exchange file, serves the build with
  * `scripts/serve.js` (BENCH_PORT, 4414 by default), runs the figures of `benchmark.ts` in headless
  * Chromium (CHROMIUM_PATH, /usr/bin/chromium by default), prints a table and writes
@@ -28,10 +28,11 @@ interface Arguments {
 	size: number;
 	skipBuild: boolean;
 	only: string[];
+	profile: boolean;
 }
 
 function parseArguments(argv: readonly string[]): Arguments {
-	const parsed: Arguments = { size: 100_000, skipBuild: false, only: [] };
+	const parsed: Arguments = { size: 100_000, skipBuild: false, only: [], profile: false };
 	for (let index = 0; index < argv.length; index += 1) {
 		const argument = argv[index];
 		const value = () => {
@@ -43,8 +44,11 @@ function parseArguments(argv: readonly string[]): Arguments {
 		else if (argument?.startsWith('--size=')) parsed.size = Number(argument.slice(7));
 		else if (argument === '--skip-build') parsed.skipBuild = true;
 		else if (argument === '--only') parsed.only.push(value());
+		else if (argument === '--profile') parsed.profile = true;
 		else
-			throw new Error(`unknown argument ${argument} (use --size N, --skip-build, --only <figure>)`);
+			throw new Error(
+				`unknown argument ${argument} (use --size N, --skip-build, --only <figure>, --profile)`
+			);
 	}
 	if (!Number.isInteger(parsed.size) || parsed.size < 50) {
 		throw new Error('--size must be a whole number of at least 50');
@@ -153,6 +157,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 			floorUrl: '/__bench/floor.js',
 			executablePath,
 			only: args.only,
+			isProfiling: args.profile,
 			log
 		});
 		const chromium = spawnSync(executablePath, ['--version'], { encoding: 'utf8' }).stdout.trim();

@@ -210,13 +210,24 @@ export function splitRecords(
 	let hasElement = false;
 	/** A comma between elements was the last thing in the array: `[…,]` is not JSON. */
 	let isAfterComma = false;
+	// Most bytes are inside strings: jump to the next quote or backslash natively.
+	let nextBackslash = bytes.indexOf(BACKSLASH);
 	for (let i = 0; i < bytes.length; i += 1) {
+		if (isInString) {
+			let quote = bytes.indexOf(QUOTE, i);
+			if (quote < 0) quote = bytes.length;
+			if (nextBackslash >= 0 && nextBackslash < i) nextBackslash = bytes.indexOf(BACKSLASH, i);
+			if (nextBackslash >= 0 && nextBackslash < quote) {
+				if (depth === 1) hasEscape = true;
+				i = nextBackslash + 1;
+				continue;
+			}
+			i = quote;
+			if (i >= bytes.length) break;
+		}
 		const byte = bytes[i];
 		if (isInString) {
-			if (byte === BACKSLASH) {
-				if (depth === 1) hasEscape = true;
-				i += 1;
-			} else if (byte === QUOTE) {
+			if (byte === QUOTE) {
 				isInString = false;
 				if (depth === 1) {
 					const isKey =
