@@ -209,7 +209,9 @@ const importFigure: Figure = {
 		bench.results.import_ms = round(preview + write);
 		bench.results.import_ratio = round(bench.results.import_ms / bench.results.import_floor_ms);
 		bench.results.import_peak_heap_mb = Math.round(peak / MB);
-		bench.log(`import: ${bench.heap.workersSeen} worker(s) watched`);
+		bench.log(
+			`import: peak heap ${Math.round(peak / MB)} MB, ${bench.heap.workersSeen} worker(s) watched`
+		);
 	}
 };
 

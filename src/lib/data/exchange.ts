@@ -68,8 +68,8 @@ async function forEachPage(
 /**
  * Exports every notification and master record of this device into one exchange file. One read
  * transaction gives a consistent snapshot; notifications are read in key-ordered pages and each
- * page becomes a Blob part at once (serialising and hashing are synchronous, so the transaction
- * stays alive). Records `lastExportAt` afterwards.
+ * page becomes a Blob part at once (serialising is synchronous, so the transaction stays alive);
+ * the checksum is hashed natively once the transaction has ended. Records `lastExportAt` afterwards.
  */
 export async function exportData(options: ExportOptions = {}): Promise<ExportFile> {
 	const identity = await getIdentity();
@@ -84,7 +84,7 @@ export async function exportData(options: ExportOptions = {}): Promise<ExportFil
 			...(await usedDeviceCodes(identity.centreCode))
 		])
 	];
-	const file = await db.transaction('r', [db.notifications, db.masterData], async () => {
+	const writer = await db.transaction('r', [db.notifications, db.masterData], async () => {
 		const total = await db.notifications.count();
 		const masterData = await db.masterData.toArray();
 		const writer = new ExportWriter(
@@ -96,7 +96,8 @@ export async function exportData(options: ExportOptions = {}): Promise<ExportFil
 				counts: { notifications: total, masterData: masterData.length },
 				knownDevices
 			},
-			configuration
+			configuration,
+			{ hashAtEnd: true }
 		);
 		writer.addMasterData(masterData);
 		options.onProgress?.({
@@ -108,8 +109,10 @@ export async function exportData(options: ExportOptions = {}): Promise<ExportFil
 			writer.addNotifications(page);
 			options.onProgress?.({ phase: 'notifications', done: writer.counts.notifications, total });
 		});
-		return writer.finish();
+		return writer;
 	});
+	// After the read transaction: hashing awaits Web Crypto, which would end a transaction early.
+	const file = await writer.finishAsync();
 	await recordExport(exportedAt);
 	return file;
 }

@@ -17,6 +17,7 @@ import {
 	findExcessiveDepth,
 	findUnsafeValues,
 	sha256Hex,
+	sha256HexOf,
 	splitChecksum,
 	splitRecords
 } from './guards';
@@ -385,14 +386,6 @@ export function readExchangeBytes(
 	return readWhole(name, bytes, options);
 }
 
-/** SHA-256 of bytes as lowercase hex, by the platform where it has Web Crypto (a secure context), else in JS. */
-async function sha256Of(bytes: Uint8Array): Promise<string> {
-	const subtle = globalThis.crypto?.subtle;
-	if (!subtle) return sha256Hex([bytes]);
-	const digest = new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-	return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * As `readExchangeBytes`, for the Worker: the checksum is computed by the platform while the
  * parts are read, and each part's records go to `onRecords` at once (the Worker posts them, so
@@ -406,7 +399,7 @@ export async function readExchangeBytesInParts(
 ): Promise<{ result: ReadResult; isInParts: boolean }> {
 	const tail = checkedTail(bytes);
 	if (tail) {
-		const hashing = sha256Of(tail.body);
+		const hashing = sha256HexOf(tail.body);
 		const file = readInParts(name, tail.body, options);
 		if (file && (await hashing) === tail.checksum) {
 			return { result: { ok: true, file }, isInParts: !!options.onRecords };
