@@ -134,7 +134,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 	}
 	if (!args.skipBuild) {
 		log('npm run build');
-		const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+		// Vite's module runner (which loaded this file) set NODE_ENV=development; a build that
+		// inherits it is a development build (no service worker, Svelte's dev runtime).
+		const env = { ...process.env };
+		delete env.NODE_ENV;
+		const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', env });
 		if (build.status !== 0) throw new Error('npm run build failed');
 	}
 	if (!existsSync(join(buildDir, 'index.html')))
