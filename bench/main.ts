@@ -112,15 +112,16 @@ const TARGETS: Record<string, ['≤' | '<', number]> = {
 	import_peak_heap_mb: ['<', 500]
 };
 
-/** The results as a table: key, value, and the target where the issue sets one. */
+/** The results as a table: key, value, and the target where the issue sets one (judged at 100,000). */
 export function formatResults(results: Record<string, number>): string {
+	const isFullSize = (results.records ?? 0) >= 100_000;
 	const lines = ['| key | value | target at 100,000 |', '| --- | ---: | --- |'];
 	for (const [key, value] of Object.entries(results)) {
 		const target = TARGETS[key];
-		const verdict = target
-			? `${target[0]} ${target[1]} ${(target[0] === '<' ? value < target[1] : value <= target[1]) ? 'met' : 'MISSED'}`
-			: '';
-		lines.push(`| ${key} | ${value.toLocaleString('en')} | ${verdict} |`);
+		const isMet = target && (target[0] === '<' ? value < target[1] : value <= target[1]);
+		const verdict = !target ? '' : isFullSize ? (isMet ? ' met' : ' MISSED') : '';
+		const text = target ? `${target[0]} ${target[1]}${verdict}` : '';
+		lines.push(`| ${key} | ${value.toLocaleString('en')} | ${text} |`);
 	}
 	return lines.join('\n');
 }
