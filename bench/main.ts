@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -67,6 +67,10 @@ async function exchangeFile(size: number): Promise<{ path: string; bytes: number
 	const path = join(cacheDir, `shouhou-4002-02-bench-${size}-${tag}.json`);
 	if (existsSync(path)) return { path, bytes: (await stat(path)).size };
 	await mkdir(cacheDir, { recursive: true });
+	// Files of an older generator are never used again (a 100,000 file is 300 MB).
+	for (const stale of await readdir(cacheDir)) {
+		if (stale.startsWith(`shouhou-4002-02-bench-${size}-`)) await rm(join(cacheDir, stale));
+	}
 	const started = performance.now();
 	const file = generateExport(size, (done) => {
 		if (done % 10_000 === 0) log(`generated ${done.toLocaleString('en')} notifications`);
