@@ -21,7 +21,13 @@ const config = {
 				'base-uri': ['self']
 			}
 		},
-		version: { pollInterval: 0 }
+		version: { pollInterval: 0 },
+		// The benchmark (bench/) is TypeScript over the app's code: svelte-check covers it too.
+		typescript: {
+			config: (config) => {
+				config.include.push('../bench/**/*.ts');
+			}
+		}
 	}
 };
 

@@ -54,7 +54,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
-					include: ['src/**/*.spec.ts'],
+					include: ['src/**/*.spec.ts', 'bench/**/*.spec.ts'],
 					exclude: [...configDefaults.exclude, 'src/**/*.svelte.spec.ts'],
 					environment: 'node'
 				}

@@ -21,12 +21,11 @@ import { ExportWriter, type ExportFile, type ExportProgress } from '../exchange/
 import { CHUNK_SIZE, canonicalJson, masterKey, type ValidatedFile } from '../exchange/format';
 import { readExchangeSource, type ExchangeSource, type ReadProgress } from '../exchange/import';
 import {
+	ImportPreviewer,
 	deviceCodesIn,
 	keysToFetch,
-	previewImport,
 	unusedDeviceCode,
-	type ImportPreview,
-	type StoredVersions
+	type ImportPreview
 } from '../exchange/preview';
 import { planImport, type ImportPlan } from '../exchange/resolve';
 
@@ -69,8 +68,8 @@ async function forEachPage(
 /**
  * Exports every notification and master record of this device into one exchange file. One read
  * transaction gives a consistent snapshot; notifications are read in key-ordered pages and each
- * page becomes a Blob part at once (serialising and hashing are synchronous, so the transaction
- * stays alive). Records `lastExportAt` afterwards.
+ * page becomes a Blob part at once (serialising is synchronous, so the transaction stays alive);
+ * the checksum is hashed natively once the transaction has ended. Records `lastExportAt` afterwards.
  */
 export async function exportData(options: ExportOptions = {}): Promise<ExportFile> {
 	const identity = await getIdentity();
@@ -85,7 +84,7 @@ export async function exportData(options: ExportOptions = {}): Promise<ExportFil
 			...(await usedDeviceCodes(identity.centreCode))
 		])
 	];
-	const file = await db.transaction('r', [db.notifications, db.masterData], async () => {
+	const writer = await db.transaction('r', [db.notifications, db.masterData], async () => {
 		const total = await db.notifications.count();
 		// A record stored before address lists existed is written in the current shape.
 		const masterData = (await db.masterData.toArray()).map(
@@ -100,7 +99,8 @@ export async function exportData(options: ExportOptions = {}): Promise<ExportFil
 				counts: { notifications: total, masterData: masterData.length },
 				knownDevices
 			},
-			configuration
+			configuration,
+			{ hashAtEnd: true }
 		);
 		writer.addMasterData(masterData);
 		options.onProgress?.({
@@ -112,42 +112,32 @@ export async function exportData(options: ExportOptions = {}): Promise<ExportFil
 			writer.addNotifications(page);
 			options.onProgress?.({ phase: 'notifications', done: writer.counts.notifications, total });
 		});
-		return writer.finish();
+		return writer;
 	});
+	// After the read transaction: hashing awaits Web Crypto, which would end a transaction early.
+	const file = await writer.finishAsync();
 	await recordExport(exportedAt);
 	return file;
 }
 
-/** The stored versions of exactly the records the files name, fetched by key with `bulkGet`. */
-export async function loadStoredVersions(files: readonly ValidatedFile[]): Promise<StoredVersions> {
-	const { numbers, masterKeys } = keysToFetch(files);
-	return db.transaction('r', [db.notifications, db.masterData], async () => {
-		const notifications = await db.notifications.bulkGet(numbers);
-		const masterData = await db.masterData.bulkGet(masterKeys);
-		const moved = await db.notifications.where('formerNumbers').anyOf(numbers).toArray();
-		const movedFrom = new Map<string, Notification[]>();
-		for (const record of moved) {
-			for (const former of record.formerNumbers ?? []) {
-				movedFrom.set(former, [...(movedFrom.get(former) ?? []), record]);
-			}
-		}
-		return {
-			movedFrom,
-			notifications: new Map(
-				[...notifications, ...moved].flatMap((n): [string, Notification][] =>
-					n ? [[n.number, n]] : []
-				)
-			),
-			masterData: new Map(
-				masterData.flatMap((m): [string, MasterRecord][] => (m ? [[masterKey(m), m]] : []))
-			)
-		};
-	});
+/** Stored notifications by number, these and the moved ones (which travel under their new number). */
+async function storedByNumber(
+	numbers: readonly string[],
+	moved: readonly Notification[]
+): Promise<Map<string, Notification>> {
+	const stored = new Map<string, Notification>();
+	for (const record of await db.notifications.bulkGet([...numbers])) {
+		if (record) stored.set(record.number, record);
+	}
+	for (const record of moved) stored.set(record.number, record);
+	return stored;
 }
 
 /**
  * What importing these validated files would do on this device (nothing is written). The
- * centre and configuration default to this device's identity and stored configuration.
+ * centre and configuration default to this device's identity and stored configuration. The
+ * stored versions are fetched and compared 1,000 numbers at a time (`ImportPreviewer`), so a
+ * full database is never held beside the file: the write checks every revision again anyway.
  */
 export async function previewFiles(
 	files: readonly ValidatedFile[],
@@ -157,13 +147,31 @@ export async function previewFiles(
 	if (!identity) throw new Error('import needs the device identity (first-run set-up)');
 	const configuration =
 		context.configuration ?? (await getStoredConfiguration()) ?? defaultConfiguration;
-	const stored = await loadStoredVersions(files);
-	return previewImport(files, stored, {
+	const previewContext = {
 		centreCode: identity.centreCode,
 		deviceCodes: [identity.deviceCode, ...(identity.formerDeviceCodes ?? [])],
 		configuration,
 		usedDeviceCodes: await usedDeviceCodes(identity.centreCode)
-	});
+	};
+	const { numbers, masterKeys } = keysToFetch(files);
+	const moved = await db.notifications.where('formerNumbers').anyOf(numbers).toArray();
+	const movedFrom = new Map<string, Notification[]>();
+	for (const record of moved) {
+		for (const former of record.formerNumbers ?? []) {
+			movedFrom.set(former, [...(movedFrom.get(former) ?? []), record]);
+		}
+	}
+	const previewer = new ImportPreviewer(files, movedFrom, previewContext);
+	previewer.noteFormer(await storedByNumber(previewer.formerNumbers(), moved));
+	const keys = previewer.keys();
+	for (let start = 0; start < keys.length; start += CHUNK_SIZE) {
+		const part = keys.slice(start, start + CHUNK_SIZE);
+		previewer.classify(part, await storedByNumber(previewer.numbersFor(part), moved));
+	}
+	const masterData = await db.masterData.bulkGet(masterKeys);
+	return previewer.finish(
+		new Map(masterData.flatMap((m): [string, MasterRecord][] => (m ? [[masterKey(m), m]] : [])))
+	);
 }
 
 /**

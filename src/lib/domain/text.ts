@@ -8,5 +8,6 @@ export function characterCount(text: string): number {
 
 /** A check that a text has at most `max` characters (code points), for zod's `refine`. */
 export function atMost(max: number): (text: string) => boolean {
-	return (text) => characterCount(text) <= max;
+	// A text has no more characters than UTF-16 units: only a longer one needs counting.
+	return (text) => text.length <= max || characterCount(text) <= max;
 }

@@ -18,6 +18,21 @@ async function textOf(blob: Blob): Promise<string> {
 }
 
 describe('ExportWriter', () => {
+	it('hashing at the end gives the same file as hashing the parts as they are made', async () => {
+		const write = (hashAtEnd: boolean) => {
+			const counts = { notifications: 2, masterData: sampleMasterData().length };
+			const writer = new ExportWriter({ ...header, counts }, defaultConfiguration, { hashAtEnd });
+			writer.addMasterData(sampleMasterData());
+			writer.addNotifications([makeNumbered(1), makeNumbered(2)]);
+			return writer;
+		};
+		const incremental = write(false).finish();
+		const atEnd = await write(true).finishAsync();
+		expect(atEnd.checksum).toBe(incremental.checksum);
+		expect(await textOf(atEnd.blob)).toBe(await textOf(incremental.blob));
+		expect(() => write(true).finish()).toThrow(/finishAsync/);
+	});
+
 	it('writes the envelope members in order, the checksum last', async () => {
 		const file = buildExport(header, defaultConfiguration, sampleMasterData(), [makeNumbered(1)]);
 		const parsed = JSON.parse(await textOf(file.blob));

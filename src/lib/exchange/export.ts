@@ -3,6 +3,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import type { MasterRecord } from '../domain/master-data';
 import type { Notification } from '../domain/notification';
 import type { Configuration } from '../domain/status/profile';
+import { sha256HexOf } from './guards';
 import {
 	CHECKSUM_MEMBER,
 	FORMAT_NAME,
@@ -47,13 +48,24 @@ type Section = 'masterData' | 'notifications';
  */
 export class ExportWriter {
 	private readonly parts: Uint8Array[] = [];
-	private readonly hash = sha256.create();
+	/** Hashing as the parts are made (JS); without it, `finishAsync` hashes the body at the end. */
+	private readonly hash: ReturnType<typeof sha256.create> | undefined;
 	private readonly encoder = new TextEncoder();
 	private section: Section | 'finished' = 'masterData';
 	private readonly written = { masterData: 0, notifications: 0 };
 	private readonly header: ExchangeHeader;
 
-	constructor(input: ExportHeaderInput, configuration: Configuration) {
+	/**
+	 * `hashAtEnd`: leave the checksum to `finishAsync`, which hashes the whole body natively
+	 * (Web Crypto, several times faster than hashing each part in JS; it needs the body as one
+	 * buffer for a moment).
+	 */
+	constructor(
+		input: ExportHeaderInput,
+		configuration: Configuration,
+		options: { hashAtEnd?: boolean } = {}
+	) {
+		this.hash = options.hashAtEnd ? undefined : sha256.create();
 		this.header = {
 			format: FORMAT_NAME,
 			formatVersion: FORMAT_VERSION,
@@ -74,7 +86,7 @@ export class ExportWriter {
 	/** Appends bytes to the file and to the hash. */
 	private emit(text: string): void {
 		const bytes = this.encoder.encode(text);
-		this.hash.update(bytes);
+		this.hash?.update(bytes);
 		this.parts.push(bytes);
 	}
 
@@ -111,8 +123,8 @@ export class ExportWriter {
 		return this.written;
 	}
 
-	/** Closes the lists, appends the checksum member and returns the file. */
-	finish(): ExportFile {
+	/** Closes the lists and checks the counts against the header. */
+	private close(): void {
 		this.enter('notifications');
 		for (const kind of ['masterData', 'notifications'] as const) {
 			if (this.written[kind] !== this.header.counts[kind]) {
@@ -123,7 +135,10 @@ export class ExportWriter {
 		}
 		this.emit(']');
 		this.section = 'finished';
-		const checksum = bytesToHex(this.hash.digest());
+	}
+
+	/** The file of the parts written, with the checksum member after them. */
+	private file(checksum: string): ExportFile {
 		this.parts.push(this.encoder.encode(`${CHECKSUM_MEMBER}${checksum}"}`));
 		return {
 			blob: new Blob(this.parts as BlobPart[], { type: 'application/json' }),
@@ -135,6 +150,22 @@ export class ExportWriter {
 			checksum,
 			counts: { ...this.written }
 		};
+	}
+
+	/** Closes the lists, appends the checksum member and returns the file (parts hashed as made). */
+	finish(): ExportFile {
+		if (!this.hash)
+			throw new Error('export: a writer that hashes at the end finishes with finishAsync');
+		this.close();
+		return this.file(bytesToHex(this.hash.digest()));
+	}
+
+	/** As `finish`, hashing the body at the end where the writer was made with `hashAtEnd`. */
+	async finishAsync(): Promise<ExportFile> {
+		if (this.hash) return this.finish();
+		this.close();
+		const body = new Blob(this.parts as BlobPart[]);
+		return this.file(await sha256HexOf(new Uint8Array(await body.arrayBuffer())));
 	}
 }
 

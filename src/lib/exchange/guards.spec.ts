@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { findExcessiveDepth, findUnsafeValues, sha256Hex, splitChecksum } from './guards';
+import {
+	findExcessiveDepth,
+	findUnsafeValues,
+	sha256Hex,
+	splitChecksum,
+	splitRecords
+} from './guards';
 import { sealText } from './test-files';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
@@ -91,5 +97,71 @@ describe('findUnsafeValues', () => {
 	it('stops at the limit', () => {
 		const parsed = { a: 'xx', b: 'xx', c: 'xx' };
 		expect(findUnsafeValues(parsed, 1, 2)).toHaveLength(2);
+	});
+});
+
+describe('splitRecords', () => {
+	/** The parts of a file whose body is `text` without its closing brace. */
+	const partsOf = (text: string, perPart = 2) => {
+		const bytes = bytesOf(text.slice(0, -1));
+		const layout = splitRecords(bytes, 64, perPart);
+		if (!layout) return undefined;
+		const decode = (start: number, end: number) =>
+			new TextDecoder().decode(bytes.subarray(start, end));
+		return {
+			count: layout.count,
+			parts: layout.parts.map(([start, end]) => JSON.parse(`[${decode(start, end)}]`)),
+			outside: decode(0, layout.open + 1) + decode(layout.close, bytes.length) + '}'
+		};
+	};
+
+	it('cuts the notifications into parts that parse alone, leaving the rest of the envelope', () => {
+		const text =
+			'{"format":"x","masterData":[{"a":[1,2]}],"notifications":[ {"n":"a,]}"}, {"n":[1,{"b":2}]},' +
+			'\n{"n":"\\"]"} ,{"n":4},{"n":5}],"counts":{"notifications":5}}';
+		const split = partsOf(text);
+		expect(split?.count).toBe(5);
+		expect(split?.parts).toEqual([
+			[{ n: 'a,]}' }, { n: [1, { b: 2 }] }],
+			[{ n: '"]' }, { n: 4 }],
+			[{ n: 5 }]
+		]);
+		expect(JSON.parse(split?.outside ?? '')).toEqual({
+			format: 'x',
+			masterData: [{ a: [1, 2] }],
+			notifications: [],
+			counts: { notifications: 5 }
+		});
+	});
+
+	it('counts an empty list and a list of exactly one part', () => {
+		expect(partsOf('{"notifications":[ ]}')).toEqual({
+			count: 0,
+			parts: [],
+			outside: '{"notifications":[]}'
+		});
+		expect(partsOf('{"notifications":[1,2]}')?.parts).toEqual([[1, 2]]);
+	});
+
+	it('leaves to the whole-file reader what it cannot cut safely', () => {
+		// no list, two lists, a list under another name or spelled with an escape, not a list
+		expect(partsOf('{"format":"x"}')).toBeUndefined();
+		expect(partsOf('{"notifications":[1],"notifications":[2]}')).toBeUndefined();
+		expect(partsOf('{"notif\\u0069cations":[1]}')).toBeUndefined();
+		expect(partsOf('{"notifications":{"0":1}}')).toBeUndefined();
+		expect(partsOf('{"x":{"notifications":[1]}}')).toBeUndefined();
+		// a trailing comma (JSON.parse refuses it; the parts alone would not see it), cut files
+		expect(partsOf('{"notifications":[1,2,]}')).toBeUndefined();
+		expect(partsOf('{"notifications":[1,2,3,4,]}', 2)).toBeUndefined();
+		expect(partsOf('{"notifications":[1,2}')).toBeUndefined();
+		expect(partsOf('{"notifications":["a]}}')).toBeUndefined();
+		expect(partsOf('{"notifications":[1]}}')).toBeUndefined();
+		// deeper than allowed
+		expect(splitRecords(bytesOf(`{"notifications":[${'['.repeat(70)}]`), 64, 2)).toBeUndefined();
+	});
+
+	it('finds the list whatever the value before it', () => {
+		expect(partsOf('{"a":"notifications","notifications":[7]}')?.parts).toEqual([[7]]);
+		expect(partsOf('{"a":["notifications"],"notifications":[7]}')?.parts).toEqual([[7]]);
 	});
 });

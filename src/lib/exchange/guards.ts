@@ -36,6 +36,17 @@ export function sha256Hex(
 	return bytesToHex(hash.digest());
 }
 
+/**
+ * SHA-256 of bytes as lowercase hex, by the platform where it has Web Crypto (a secure context:
+ * native, several times faster), else in JS. Web Crypto hashes one buffer, not a stream.
+ */
+export async function sha256HexOf(bytes: Uint8Array): Promise<string> {
+	const subtle = globalThis.crypto?.subtle;
+	if (!subtle) return sha256Hex([bytes]);
+	const digest = new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+	return bytesToHex(digest);
+}
+
 function isWhitespace(byte: number | undefined): boolean {
 	return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
@@ -161,4 +172,135 @@ export function findUnsafeValues(root: unknown, maxString: number, limit: number
 		}
 	}
 	return found;
+}
+
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const NOTIFICATIONS_KEY = new TextEncoder().encode('"notifications"');
+
+/** Where a file's records lie, as `splitRecords` found them in one pass over its bytes. */
+export interface RecordLayout {
+	/** Offsets of the `[` and `]` of the top-level `notifications` array. */
+	open: number;
+	close: number;
+	/** How many elements the array has. */
+	count: number;
+	/** Byte ranges [start, end) of consecutive parts of `perPart` elements each (the last may be shorter). */
+	parts: [number, number][];
+}
+
+function sameBytes(bytes: Uint8Array, start: number, expected: Uint8Array): boolean {
+	for (let i = 0; i < expected.length; i += 1) if (bytes[start + i] !== expected[i]) return false;
+	return true;
+}
+
+/**
+ * One loop over a file's body — its bytes before the checksum member, so the envelope without its
+ * closing brace — (as `findExcessiveDepth`, strings skipped): finds the top-level
+ * `notifications` array and cuts its elements into parts of `perPart`, at the commas between
+ * elements, so each part parses on its own (`[` + part + `]`). Undefined for anything the plain
+ * reader must judge instead: nesting deeper than `maxDepth`, no such array or two of them, a
+ * top-level string with an escape (a key could then spell `notifications` another way).
+ */
+export function splitRecords(
+	bytes: Uint8Array,
+	maxDepth: number,
+	perPart: number
+): RecordLayout | undefined {
+	let depth = 0;
+	let isInString = false;
+	let stringStart = -1;
+	let hasEscape = false;
+	/** The last top-level string ended here and was `"notifications"` (a key, if a colon follows). */
+	let keyEnd = -1;
+	let isNotificationsValue = false;
+	let layout: RecordLayout | undefined;
+	let partStart = -1;
+	let elements = 0;
+	let inPart = 0;
+	let hasElement = false;
+	/** A comma between elements was the last thing in the array: `[…,]` is not JSON. */
+	let isAfterComma = false;
+	// Most bytes are inside strings: jump to the next quote or backslash natively.
+	let nextBackslash = bytes.indexOf(BACKSLASH);
+	for (let i = 0; i < bytes.length; i += 1) {
+		if (isInString) {
+			let quote = bytes.indexOf(QUOTE, i);
+			if (quote < 0) quote = bytes.length;
+			if (nextBackslash >= 0 && nextBackslash < i) nextBackslash = bytes.indexOf(BACKSLASH, i);
+			if (nextBackslash >= 0 && nextBackslash < quote) {
+				if (depth === 1) hasEscape = true;
+				i = nextBackslash + 1;
+				continue;
+			}
+			i = quote;
+			if (i >= bytes.length) break;
+		}
+		const byte = bytes[i];
+		if (isInString) {
+			if (byte === QUOTE) {
+				isInString = false;
+				if (depth === 1) {
+					const isKey =
+						i + 1 - stringStart === NOTIFICATIONS_KEY.length &&
+						sameBytes(bytes, stringStart, NOTIFICATIONS_KEY);
+					keyEnd = isKey ? i : -1;
+				}
+			}
+			continue;
+		}
+		if (byte === QUOTE) {
+			isInString = true;
+			stringStart = i;
+			if (depth === 1) isNotificationsValue = false;
+			if (depth === 2 && layout && layout.close < 0) {
+				hasElement = true;
+				isAfterComma = false;
+			}
+		} else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+			if (depth === 1 && isNotificationsValue && byte === OPEN_BRACKET) {
+				if (layout) return undefined;
+				layout = { open: i, close: -1, count: 0, parts: [] };
+				partStart = i + 1;
+			} else if (depth === 2 && layout && layout.close < 0) {
+				hasElement = true;
+				isAfterComma = false;
+			}
+			isNotificationsValue = false;
+			depth += 1;
+			if (depth > maxDepth) return undefined;
+		} else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+			depth -= 1;
+			if (depth === 1 && layout && layout.close < 0) {
+				if (isAfterComma) return undefined;
+				layout.close = i;
+				if (hasElement) {
+					elements += 1;
+					layout.parts.push([partStart, i]);
+				}
+				layout.count = elements;
+			}
+		} else if (byte === COLON && depth === 1) {
+			isNotificationsValue = keyEnd >= 0;
+			keyEnd = -1;
+		} else if (byte === COMMA && depth === 2 && layout && layout.close < 0) {
+			elements += 1;
+			inPart += 1;
+			isAfterComma = true;
+			if (inPart === perPart) {
+				layout.parts.push([partStart, i]);
+				partStart = i + 1;
+				inPart = 0;
+				hasElement = false;
+			}
+		} else if (depth === 2 && layout && layout.close < 0 && !isWhitespace(byte)) {
+			hasElement = true;
+			isAfterComma = false;
+		} else if (depth === 1 && !isWhitespace(byte) && byte !== COMMA) {
+			isNotificationsValue = false;
+		}
+	}
+	// The body ends where the checksum member begins: inside the envelope, one level deep.
+	if (!layout || layout.close < 0 || hasEscape || depth !== 1 || isInString) return undefined;
+	return layout;
 }

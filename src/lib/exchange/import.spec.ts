@@ -7,7 +7,9 @@ import type { ExchangeError } from './errors';
 import { FORMAT_VERSION, LIMITS } from './format';
 import {
 	readExchangeBytes,
+	readExchangeBytesInParts,
 	readExchangeSource,
+	readWhole,
 	type ReadProgress,
 	type ReadResult
 } from './import';
@@ -172,6 +174,53 @@ describe('readExchangeBytes: good files', () => {
 		const file = new File([makeFileBytes([makeNumbered(1)])], 'picked.json');
 		const result = await readExchangeSource(file, { configuration: defaultConfiguration });
 		expect(result.ok).toBe(true);
+	});
+});
+
+describe('reading in parts (1,000 records at a time) and whole', () => {
+	const options = { configuration: defaultConfiguration };
+	const many = Array.from({ length: 2500 }, (_, index) =>
+		makeNumbered(index + 1, index % 3 === 0 ? { userStatus: 'KCWB' } : {})
+	);
+
+	it('reads a sound file in parts, record for record as the whole-file reader does', async () => {
+		const bytes = makeFileBytes(many);
+		const parts: number[] = [];
+		const { result, isInParts } = await readExchangeBytesInParts('many.json', bytes, {
+			...options,
+			onRecords: (records) => parts.push(records.length)
+		});
+		expect(isInParts).toBe(true);
+		expect(parts).toEqual([1000, 1000, 500]);
+		const whole = readWhole('many.json', bytes, options);
+		expect(readExchangeBytes('many.json', bytes, options)).toEqual(whole);
+		if (!result.ok || !whole.ok) throw new Error('expected both to read the file');
+		expect(result.file).toEqual({ ...whole.file, notifications: [] });
+		expect(whole.file.notifications[0]?.userStatus).toBe('KCJS');
+	});
+
+	it('leaves a bad file to the whole-file reader, whose errors it returns', async () => {
+		const twice = [...many.slice(0, 1500), many[10]!];
+		const bytes = makeFileBytes(twice);
+		const got: number[] = [];
+		const { result, isInParts } = await readExchangeBytesInParts('twice.json', bytes, {
+			...options,
+			onRecords: (records) => got.push(records.length)
+		});
+		expect(isInParts).toBe(false);
+		expect(result).toEqual(readWhole('twice.json', bytes, options));
+		expect(errorsOf(result).map((error) => [error.record?.key, error.code])).toEqual([
+			['4002-01-000011', 'duplicateRecord']
+		]);
+	});
+
+	it('leaves a file whose checksum does not match to the whole-file reader', async () => {
+		const bytes = makeFileBytes(many.slice(0, 3));
+		const index = textOf(bytes).indexOf('活动柜锁坏');
+		bytes[index + 1] = bytes[index + 1]! ^ 1;
+		const { result, isInParts } = await readExchangeBytesInParts('flipped.json', bytes, options);
+		expect(isInParts).toBe(false);
+		expect(errorsOf(result).map((error) => error.code)).toEqual(['checksumMismatch']);
 	});
 });
 

@@ -3,6 +3,7 @@ import { parseConfiguration, type Configuration } from '../domain/status/profile
 import { toFieldIssues } from '../domain/validation';
 import { ExchangeRefusal, fileError, type ExchangeError, type RecordRef } from './errors';
 import {
+	CHUNK_SIZE,
 	FORMAT_NAME,
 	FORMAT_VERSION,
 	LIMITS,
@@ -11,9 +12,17 @@ import {
 	isRecord,
 	type ValidatedFile
 } from './format';
-import { findExcessiveDepth, findUnsafeValues, sha256Hex, splitChecksum } from './guards';
+import type { Notification } from '../domain/notification';
+import {
+	findExcessiveDepth,
+	findUnsafeValues,
+	sha256Hex,
+	sha256HexOf,
+	splitChecksum,
+	splitRecords
+} from './guards';
 import { OLDEST_FORMAT_VERSION, migrateEnvelope, type LooseEnvelope } from './migrate';
-import { validateMasterData, validateNotifications } from './validate';
+import { NotificationValidator, validateMasterData, validateNotifications } from './validate';
 
 /** How far reading a file has come, for a progress bar. */
 export interface ReadProgress {
@@ -259,16 +268,12 @@ function checkRecords(
 }
 
 /**
- * Reads one exchange file from its bytes: size → checksum over the exact bytes → depth (a loop,
- * before any parser) → UTF-8 → JSON → forbidden keys and over-long strings → format and version →
- * migration step by step → strict envelope → strict records. Pure and synchronous: the Worker
- * runs it in the browser, tests call it directly. Nothing is written anywhere.
+ * Reads one exchange file from its bytes, whole: size → checksum over the exact bytes → depth (a
+ * loop, before any parser) → UTF-8 → JSON → forbidden keys and over-long strings → format and
+ * version → migration step by step → strict envelope → strict records. It names every error;
+ * `readInParts` leaves every file it cannot read cleanly to it.
  */
-export function readExchangeBytes(
-	name: string,
-	bytes: Uint8Array,
-	options: ReadOptions
-): ReadResult {
+export function readWhole(name: string, bytes: Uint8Array, options: ReadOptions): ReadResult {
 	try {
 		const { text, hasChecksum } = checkBytes(name, bytes, options);
 		options.onProgress?.({ phase: 'parse', done: 0, total: text.length });
@@ -286,6 +291,132 @@ export function readExchangeBytes(
 	}
 }
 
+/** What reading in parts adds: where each part's valid notifications go as soon as they are checked. */
+export interface PartsOptions extends ReadOptions {
+	/** Each part's records, in file order; without it they are collected into the file. */
+	onRecords?: (records: Notification[]) => void;
+}
+
+/**
+ * The body (the bytes the checksum covers) of a current-version file read part by part: the
+ * envelope without its notifications is parsed and checked first (header, configuration, master
+ * data, counts), then the notifications, 1,000 at a time: decoded, parsed, checked for forbidden
+ * keys and over-long strings, and validated, so only one part's text and objects are alive at a
+ * time besides the valid records. The same checks as `readWhole`, in the same order per record;
+ * undefined at the first thing wrong (or anything unusual: another version, an escaped top-level
+ * string), and `readWhole` then reads the file and names every error. The checksum is the
+ * caller's: nothing read here counts until it matches.
+ */
+function readInParts(
+	name: string,
+	body: Uint8Array,
+	options: PartsOptions
+): ValidatedFile | undefined {
+	const layout = splitRecords(body, LIMITS.depth, CHUNK_SIZE);
+	if (!layout) return undefined;
+	const decoder = new TextDecoder('utf-8', { fatal: true });
+	try {
+		options.onProgress?.({ phase: 'parse', done: 0, total: body.length });
+		const outside =
+			decoder.decode(body.subarray(0, layout.open + 1)) +
+			decoder.decode(body.subarray(layout.close)) +
+			'}';
+		const skeleton: unknown = JSON.parse(outside);
+		if (!isRecord(skeleton) || findUnsafeValues(skeleton, LIMITS.stringLength, 1).length > 0) {
+			return undefined;
+		}
+		if (skeleton.format !== FORMAT_NAME || skeleton.formatVersion !== FORMAT_VERSION) {
+			return undefined;
+		}
+		// The envelope check looks at the notifications' count only: the records come below.
+		const envelope = checkEnvelope(name, { ...skeleton, notifications: new Array(layout.count) });
+		const context = {
+			file: name,
+			fileConfiguration: envelope.configuration,
+			appConfiguration: options.configuration,
+			onProgress: (done: number) =>
+				options.onProgress?.({ phase: 'validate', done, total: layout.count })
+		};
+		const masterData = validateMasterData(envelope.masterData, context);
+		if (masterData.errors.length > 0) return undefined;
+		const validator = new NotificationValidator(context);
+		const notifications: Notification[] = [];
+		for (const [start, end] of layout.parts) {
+			const raws: unknown = JSON.parse(`[${decoder.decode(body.subarray(start, end))}]`);
+			if (!Array.isArray(raws)) return undefined;
+			if (findUnsafeValues(raws, LIMITS.stringLength, 1).length > 0) return undefined;
+			const checked = validator.check(raws);
+			if (checked.errors.length > 0) return undefined;
+			if (options.onRecords) options.onRecords(checked.records);
+			else for (const record of checked.records) notifications.push(record);
+		}
+		const { header, configuration } = envelope;
+		return {
+			name,
+			sourceVersion: FORMAT_VERSION,
+			header,
+			configuration,
+			masterData: masterData.records,
+			notifications
+		};
+	} catch {
+		// Not UTF-8, not JSON, a refused envelope: the whole-file reader says which, and where.
+		return undefined;
+	}
+}
+
+/** The body and checksum of a file that has one, within the size limits; else undefined. */
+function checkedTail(bytes: Uint8Array): ReturnType<typeof splitChecksum> {
+	if (bytes.length === 0 || bytes.length > LIMITS.fileBytes) return undefined;
+	return splitChecksum(bytes);
+}
+
+/**
+ * Reads one exchange file from its bytes. A sound current-version file is read in parts (see
+ * `readInParts`); any other file — older, damaged or invalid — whole, by `readWhole`, which
+ * names every error. Pure and synchronous: tests call it directly; the Worker runs
+ * `readExchangeBytesInParts`, which hashes natively beside the parsing.
+ */
+export function readExchangeBytes(
+	name: string,
+	bytes: Uint8Array,
+	options: ReadOptions
+): ReadResult {
+	const tail = checkedTail(bytes);
+	if (tail) {
+		const total = tail.body.length;
+		const actual = sha256Hex([tail.body], (done) =>
+			options.onProgress?.({ phase: 'checksum', done, total })
+		);
+		const file = actual === tail.checksum ? readInParts(name, tail.body, options) : undefined;
+		if (file) return { ok: true, file };
+	}
+	return readWhole(name, bytes, options);
+}
+
+/**
+ * As `readExchangeBytes`, for the Worker: the checksum is computed by the platform while the
+ * parts are read, and each part's records go to `onRecords` at once (the Worker posts them, so
+ * it never holds the file's records). `isInParts` says whether they went there; when false, the
+ * records (or errors) are in the result, and whatever `onRecords` got must be dropped.
+ */
+export async function readExchangeBytesInParts(
+	name: string,
+	bytes: Uint8Array,
+	options: PartsOptions
+): Promise<{ result: ReadResult; isInParts: boolean }> {
+	const tail = checkedTail(bytes);
+	if (tail) {
+		const hashing = sha256HexOf(tail.body);
+		const file = readInParts(name, tail.body, options);
+		if (file && (await hashing) === tail.checksum) {
+			return { result: { ok: true, file }, isInParts: !!options.onRecords };
+		}
+		await hashing.catch(() => undefined);
+	}
+	return { result: readWhole(name, bytes, options), isInParts: false };
+}
+
 /** A file the user picked (a `File`), or any named Blob. */
 export interface ExchangeSource {
 	readonly name: string;
@@ -296,7 +427,11 @@ export interface ExchangeSource {
 /** What the parse Worker is sent and sends back. */
 export type WorkerRequest = { source: Blob; name: string; configuration: Configuration };
 export type WorkerReply =
-	{ type: 'progress'; progress: ReadProgress } | { type: 'result'; result: ReadResult };
+	| { type: 'progress'; progress: ReadProgress }
+	/** The next valid records of a file read in parts. */
+	| { type: 'records'; records: Notification[] }
+	/** The outcome; `isInParts`: its notifications are the `records` messages before it, in order. */
+	| { type: 'result'; result: ReadResult; isInParts: boolean };
 
 /** Reads a source in this thread (node, tests, a browser without Workers). */
 async function readInline(source: ExchangeSource, options: ReadOptions): Promise<ReadResult> {
@@ -314,11 +449,21 @@ async function readInline(source: ExchangeSource, options: ReadOptions): Promise
 /** Reads a source in the parse Worker, off the main thread, relaying its progress. */
 function readInWorker(source: Blob & ExchangeSource, options: ReadOptions): Promise<ReadResult> {
 	const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+	const parts: Notification[][] = [];
 	return new Promise<ReadResult>((resolve) => {
 		worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-			if (event.data.type === 'progress') return options.onProgress?.(event.data.progress);
+			const reply = event.data;
+			if (reply.type === 'progress') return options.onProgress?.(reply.progress);
+			if (reply.type === 'records') return void parts.push(reply.records);
 			worker.terminate();
-			resolve(event.data.result);
+			const { result } = reply;
+			if (result.ok && reply.isInParts) {
+				const notifications: Notification[] = [];
+				for (const part of parts) for (const record of part) notifications.push(record);
+				result.file.notifications = notifications;
+			}
+			parts.length = 0;
+			resolve(result);
 		};
 		worker.onerror = () => {
 			worker.terminate();

@@ -1,9 +1,10 @@
 import { fileError } from './errors';
-import { readExchangeBytes, type WorkerReply, type WorkerRequest } from './import';
+import { readExchangeBytesInParts, type WorkerReply, type WorkerRequest } from './import';
 
 /**
  * Reads, checks and validates one exchange file off the main thread: hashing hundreds of MB and parsing
- * 100,000 records would otherwise freeze the page. Posts progress, then one result.
+ * 100,000 records would otherwise freeze the page. Posts progress, the valid records part by part,
+ * then one result.
  */
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 	const { source, name, configuration } = event.data;
@@ -11,13 +12,15 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 	try {
 		post({ type: 'progress', progress: { phase: 'read', done: 0, total: source.size } });
 		const bytes = new Uint8Array(await source.arrayBuffer());
-		const result = readExchangeBytes(name, bytes, {
+		const { result, isInParts } = await readExchangeBytesInParts(name, bytes, {
 			configuration,
-			onProgress: (progress) => post({ type: 'progress', progress })
+			onProgress: (progress) => post({ type: 'progress', progress }),
+			// Each part's records leave at once: the Worker never holds the file's records.
+			onRecords: (records) => post({ type: 'records', records })
 		});
-		post({ type: 'result', result });
+		post({ type: 'result', result, isInParts });
 	} catch {
 		const errors = [fileError(name, 'readFailed')];
-		post({ type: 'result', result: { ok: false, name, errors } });
+		post({ type: 'result', result: { ok: false, name, errors }, isInParts: false });
 	}
 };

@@ -59,7 +59,11 @@ export interface NotificationEntry {
 	joinsNotes?: boolean;
 	/** Owned by another centre (head office holds it for reading; it is never edited there). */
 	isForeign: boolean;
-	/** The stored copy it is compared with (for a moved record: the stored one under its old number). */
+	/**
+	 * The stored copy it is compared with (for a moved record: the stored one under its old
+	 * number), kept where a later step needs it: merged, conflict, collision, diverged, and
+	 * unchanged with notes to join. A full database's other copies are not held by the preview.
+	 */
 	ours?: Notification;
 	theirs: Notification;
 	/** The stored revision under `key` that must still be there when the write starts, or null. */
@@ -438,6 +442,148 @@ export function deviceCodesIn(files: readonly ValidatedFile[], centreCode: strin
 }
 
 /**
+ * Builds the preview of an import in steps, so the data layer can fetch the stored versions a
+ * part at a time and let go of each part once it is classified (a full database holds as many
+ * records as the file): the incoming versions first, then which numbers renumbered records
+ * vacate (`formerNumbers`, `noteFormer`), then the numbers part by part (`keys`, `classify`),
+ * then master data and counts (`finish`). Fed everything at once, it is `previewImport`.
+ */
+export class ImportPreviewer {
+	private readonly isValid: (record: Notification) => boolean;
+	private readonly incoming: Map<string, Incoming>;
+	private readonly vacated = new Set<string>();
+	private readonly entries: NotificationEntry[] = [];
+
+	constructor(
+		private readonly files: readonly ValidatedFile[],
+		movedFrom: StoredVersions['movedFrom'],
+		private readonly context: PreviewContext
+	) {
+		this.isValid = validityCheck(context.configuration);
+		this.incoming = newestAcrossFiles(followMoves(files, movedFrom), this.isValid);
+	}
+
+	/** The numbers incoming records had before a renumbering: `noteFormer` needs their stored versions. */
+	formerNumbers(): string[] {
+		const numbers = new Set<string>();
+		for (const { record } of this.incoming.values()) {
+			for (const former of record.formerNumbers ?? []) numbers.add(former);
+		}
+		return [...numbers];
+	}
+
+	/** Notes the numbers this import vacates, given the stored versions of `formerNumbers()`. */
+	noteFormer(stored: StoredVersions['notifications']): void {
+		for (const { record } of this.incoming.values()) {
+			const found = storedUnderFormerNumber(record, stored);
+			if (found) this.vacated.add(found.vacates.number);
+		}
+	}
+
+	/** The incoming numbers, in the order the preview lists them. */
+	keys(): string[] {
+		return [...this.incoming.keys()];
+	}
+
+	/** The numbers `classify` needs stored versions of for these keys: each, and its former numbers. */
+	numbersFor(keys: readonly string[]): string[] {
+		const numbers: string[] = [];
+		for (const key of keys) {
+			numbers.push(key);
+			for (const former of this.incoming.get(key)?.record.formerNumbers ?? []) {
+				numbers.push(former);
+			}
+		}
+		return numbers;
+	}
+
+	/**
+	 * Classifies these numbers (in `keys()` order) against their stored versions. An entry keeps
+	 * the stored copy only where a later step needs it (see `NotificationEntry.ours`).
+	 */
+	classify(keys: readonly string[], stored: StoredVersions['notifications']): void {
+		for (const key of keys) {
+			const incoming = this.incoming.get(key);
+			if (!incoming) continue;
+			const entry = classifyNotification(
+				key,
+				incoming,
+				stored,
+				this.vacated,
+				this.context,
+				this.isValid
+			);
+			this.entries.push(needsOurs(entry) ? entry : withoutOurs(entry));
+		}
+	}
+
+	/** The preview, once every key is classified, with master data against its stored versions. */
+	finish(storedMasterData: StoredVersions['masterData']): ImportPreview {
+		const { files, context } = this;
+		const notifications = this.entries;
+		const collisions = [...this.incoming.values()].flatMap((entry) =>
+			entry.collidesWith ? [entry.collidesWith] : []
+		);
+		const renumbers = notifications.some((entry) => entry.collision?.renumbersHere);
+		const seenDeviceCodes = deviceCodesIn(files, context.centreCode);
+		const usedDeviceCodes = [
+			...context.usedDeviceCodes,
+			...seenDeviceCodes,
+			...context.deviceCodes
+		];
+		const masterData = classifyMasterData(files, storedMasterData, context.centreCode);
+		const names = files.map((file) => file.name);
+		const notificationCounts = count(notifications, NOTIFICATION_STATUSES, names);
+		const masterCounts = count(masterData, MASTER_STATUSES, names);
+		const ownConfiguration = canonicalJson(context.configuration);
+		return {
+			centreCode: context.centreCode,
+			files: files.map((file) => ({
+				name: file.name,
+				file,
+				configurationDiffers: canonicalJson(file.configuration) !== ownConfiguration,
+				notifications:
+					notificationCounts.byFile.get(file.name) ?? zeroCounts(NOTIFICATION_STATUSES),
+				masterData: masterCounts.byFile.get(file.name) ?? zeroCounts(MASTER_STATUSES)
+			})),
+			notifications,
+			collidingInFiles: collisions,
+			seenDeviceCodes,
+			...(renumbers ? { newDeviceCode: unusedDeviceCode(usedDeviceCodes) } : {}),
+			masterData,
+			totals: { notifications: notificationCounts.total, masterData: masterCounts.total },
+			canWrite: notificationCounts.total.invalid === 0
+		};
+	}
+}
+
+/**
+ * Whether a later step needs an entry's stored copy: the merge and the conflict panel, a
+ * collision's renumbering, a diverged copy's comparison, notes to join. Nothing else does
+ * (a newer or moved copy is written as it comes; an unchanged one is not written).
+ */
+function needsOurs(entry: NotificationEntry): boolean {
+	switch (entry.status) {
+		case 'unchanged':
+			return entry.joinsNotes === true;
+		case 'theirsNewer':
+		case 'moved':
+		case 'new':
+		case 'invalid':
+			return false;
+		default:
+			return true;
+	}
+}
+
+function withoutOurs(entry: NotificationEntry): NotificationEntry {
+	if (!entry.ours) return entry;
+	const copy = { ...entry };
+	delete copy.ours;
+	return copy;
+}
+
+/**
  * What importing these (already validated) files would do, record by record: notifications by
  * revision ancestry (new / theirs newer / unchanged), diverged copies merged field by field
  * (merged, or a conflict where a person must choose), two records under one number (collision),
@@ -449,42 +595,8 @@ export function previewImport(
 	stored: StoredVersions,
 	context: PreviewContext
 ): ImportPreview {
-	const isValid = validityCheck(context.configuration);
-	const incoming = newestAcrossFiles(followMoves(files, stored.movedFrom), isValid);
-	const vacated = new Set<string>();
-	for (const { record } of incoming.values()) {
-		const found = storedUnderFormerNumber(record, stored.notifications);
-		if (found) vacated.add(found.vacates.number);
-	}
-	const notifications = [...incoming].map(([key, entry]) =>
-		classifyNotification(key, entry, stored.notifications, vacated, context, isValid)
-	);
-	const collisions = [...incoming.values()].flatMap((entry) =>
-		entry.collidesWith ? [entry.collidesWith] : []
-	);
-	const renumbers = notifications.some((entry) => entry.collision?.renumbersHere);
-	const seenDeviceCodes = deviceCodesIn(files, context.centreCode);
-	const usedDeviceCodes = [...context.usedDeviceCodes, ...seenDeviceCodes, ...context.deviceCodes];
-	const masterData = classifyMasterData(files, stored.masterData, context.centreCode);
-	const names = files.map((file) => file.name);
-	const notificationCounts = count(notifications, NOTIFICATION_STATUSES, names);
-	const masterCounts = count(masterData, MASTER_STATUSES, names);
-	const ownConfiguration = canonicalJson(context.configuration);
-	return {
-		centreCode: context.centreCode,
-		files: files.map((file) => ({
-			name: file.name,
-			file,
-			configurationDiffers: canonicalJson(file.configuration) !== ownConfiguration,
-			notifications: notificationCounts.byFile.get(file.name) ?? zeroCounts(NOTIFICATION_STATUSES),
-			masterData: masterCounts.byFile.get(file.name) ?? zeroCounts(MASTER_STATUSES)
-		})),
-		notifications,
-		collidingInFiles: collisions,
-		seenDeviceCodes,
-		...(renumbers ? { newDeviceCode: unusedDeviceCode(usedDeviceCodes) } : {}),
-		masterData,
-		totals: { notifications: notificationCounts.total, masterData: masterCounts.total },
-		canWrite: notificationCounts.total.invalid === 0
-	};
+	const previewer = new ImportPreviewer(files, stored.movedFrom, context);
+	previewer.noteFormer(stored.notifications);
+	previewer.classify(previewer.keys(), stored.notifications);
+	return previewer.finish(stored.masterData);
 }

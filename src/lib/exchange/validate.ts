@@ -112,38 +112,60 @@ function normaliseStatus(
 	return { notification: { ...notification, userStatus, userStatusDates }, errors: [] };
 }
 
+/**
+ * Validates the notifications of one file part by part, in file order: schema, quantities,
+ * statuses, centre, and duplicates across every part seen so far. A file read in parts feeds it
+ * one part at a time; `validateNotifications` feeds it the whole list at once.
+ */
+export class NotificationValidator {
+	private readonly seen = new Set<string>();
+	private checked = 0;
+
+	constructor(private readonly context: RecordContext) {}
+
+	/** The next records of the file (`raws` follow those given before). */
+	check(raws: readonly unknown[]): RecordsResult<Notification> {
+		const { context, seen } = this;
+		const records: Notification[] = [];
+		const errors: ExchangeError[] = [];
+		for (const raw of raws) {
+			const index = this.checked;
+			this.checked += 1;
+			if (index % CHUNK_SIZE === 0) context.onProgress?.(index);
+			const ref = refOfNotification(raw, index);
+			if (!isRecord(raw)) {
+				errors.push(recordError(context, ref, '', 'notARecord'));
+				continue;
+			}
+			const parsed = notificationIssues(raw, ref, context);
+			errors.push(...parsed.errors);
+			if (!parsed.notification) continue;
+			const normalised = normaliseStatus(parsed.notification, ref, context);
+			errors.push(...normalised.errors);
+			const notification = normalised.notification;
+			if (!notification) continue;
+			if (parseNotificationNumber(notification.number)?.centreCode !== notification.centre) {
+				const params = { centre: notification.centre };
+				errors.push(recordError(context, ref, 'centre', 'numberCentreMismatch', params));
+				continue;
+			}
+			if (seen.has(notification.number)) {
+				errors.push(recordError(context, ref, 'number', 'duplicateRecord'));
+				continue;
+			}
+			seen.add(notification.number);
+			records.push(notification);
+		}
+		return { records, errors };
+	}
+}
+
 /** Validates every notification of a file: schema, quantities, statuses, centre, duplicates. */
 export function validateNotifications(
 	raws: readonly unknown[],
 	context: RecordContext
 ): RecordsResult<Notification> {
-	const records: Notification[] = [];
-	const errors: ExchangeError[] = [];
-	const seen = new Set<string>();
-	raws.forEach((raw, index) => {
-		if (index % CHUNK_SIZE === 0) context.onProgress?.(index);
-		const ref = refOfNotification(raw, index);
-		if (!isRecord(raw)) return void errors.push(recordError(context, ref, '', 'notARecord'));
-		const parsed = notificationIssues(raw, ref, context);
-		errors.push(...parsed.errors);
-		if (!parsed.notification) return;
-		const normalised = normaliseStatus(parsed.notification, ref, context);
-		errors.push(...normalised.errors);
-		const notification = normalised.notification;
-		if (!notification) return;
-		if (parseNotificationNumber(notification.number)?.centreCode !== notification.centre) {
-			const params = { centre: notification.centre };
-			errors.push(recordError(context, ref, 'centre', 'numberCentreMismatch', params));
-			return;
-		}
-		if (seen.has(notification.number)) {
-			errors.push(recordError(context, ref, 'number', 'duplicateRecord'));
-			return;
-		}
-		seen.add(notification.number);
-		records.push(notification);
-	});
-	return { records, errors };
+	return new NotificationValidator(context).check(raws);
 }
 
 /** Validates every master record of a file: schema and duplicate kind+code. */

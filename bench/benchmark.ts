@@ -1,0 +1,418 @@
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ExchangePage } from '../tests/e2e/pages/exchange-page';
+import { NotificationPage, UserPanel } from '../tests/e2e/pages/notification-pages';
+import { AppShell } from '../tests/e2e/pages/app-shell';
+import { startSetUpDevice } from '../tests/e2e/support/device';
+import { CHUNK_SIZE } from '../src/lib/exchange/format';
+import { BENCH_CENTRE, IMPORTING_DEVICE } from './generate';
+import { HeapMonitor } from './heap';
+
+/**
+ * The benchmark in Chromium: the production build, served as a shop's host serves it, driven
+ * through the app's own screens (the same page models as the end-to-end tests). Each figure is one
+ * named async step that adds its keys to the results; the floor of a figure (the same work done
+ * directly with Dexie or the platform) runs in the same page, in the same run. A key whose
+ * feature does not exist is simply never set.
+ */
+
+/** What every figure gets: the browser page, the heap monitor, the generated data, the results. */
+export interface Bench {
+	page: Page;
+	context: BrowserContext;
+	heap: HeapMonitor;
+	baseUrl: string;
+	/** The production build being served (for file sizes). */
+	buildDir: string;
+	size: number;
+	/** The generated exchange file on disk, and its URL path on the bench's server. */
+	file: { path: string; url: string; name: string; bytes: number };
+	/** Own-centre notifications that may be changed (not completed), newest first. */
+	changeable: string[];
+	/** The path of `floor.js` on the bench's server (the floors, with Dexie beside it). */
+	floorUrl: string;
+	results: Record<string, number>;
+	/** Whether to record a CPU profile of the page during the imports (`--profile`). */
+	isProfiling: boolean;
+	log(line: string): void;
+}
+
+/** One figure: a name for the log and a step that measures and sets its keys. */
+export interface Figure {
+	name: string;
+	run(bench: Bench): Promise<void>;
+}
+
+const MB = 1024 * 1024;
+/** How often a per-action figure is repeated (p95 needs at least 20). */
+export const REPEATS = 20;
+
+/** The median and 95th percentile of some durations, in ms (nearest rank). */
+export function percentiles(values: readonly number[]): { p50: number; p95: number } {
+	const sorted = [...values].sort((a, b) => a - b);
+	const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+	return { p50: rank(0.5) ?? Number.NaN, p95: rank(0.95) ?? Number.NaN };
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+/** Waits for the next two animation frames: what was rendered is painted. */
+export async function painted(page: Page): Promise<void> {
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve) =>
+				requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
+			)
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Floors: the same work as the app's, done with Dexie directly in the app's page, on its tables.
+
+/** The in-page floors of `floor.js`, as the page exposes them. */
+interface Floors {
+	importFloor(file: File, chunkSize: number): Promise<number>;
+	exportFloor(pageSize: number): Promise<number>;
+	clearNotifications(): Promise<void>;
+}
+declare global {
+	interface Window {
+		benchFloor?: Floors;
+	}
+}
+
+/** Loads `floor.js` (and Dexie) into the app's page once. */
+async function loadFloors(bench: Bench): Promise<void> {
+	if (await bench.page.evaluate(() => !!window.benchFloor)) return;
+	await bench.page.addScriptTag({ url: bench.floorUrl, type: 'module' });
+	await bench.page.waitForFunction(() => !!window.benchFloor);
+}
+
+/** Reads the file the page was given, parses it and `bulkPut`s it in chunks, in one transaction. */
+async function importFloor(bench: Bench): Promise<number> {
+	await loadFloors(bench);
+	const chooser = bench.page.locator('#bench-floor-file');
+	await bench.page.evaluate(() => {
+		const input = document.createElement('input');
+		input.type = 'file';
+		input.id = 'bench-floor-file';
+		input.hidden = true;
+		document.body.append(input);
+	});
+	await chooser.setInputFiles(bench.file.path);
+	return bench.page.evaluate(async (chunkSize) => {
+		const input = document.querySelector<HTMLInputElement>('#bench-floor-file');
+		const file = input?.files?.[0];
+		if (!file || !window.benchFloor) throw new Error('no file or no floors');
+		const ms = await window.benchFloor.importFloor(file, chunkSize);
+		input?.remove();
+		return ms;
+	}, CHUNK_SIZE);
+}
+
+/** Empties the notifications table again (the floor's records must not meet the app's import). */
+async function clearNotifications(bench: Bench): Promise<void> {
+	await loadFloors(bench);
+	await bench.page.evaluate(() => window.benchFloor?.clearNotifications());
+}
+
+/** Reads every notification in key-ordered pages of 1,000 and serialises each into a Blob part. */
+async function exportFloor(bench: Bench): Promise<number> {
+	await loadFloors(bench);
+	return bench.page.evaluate(async (pageSize) => {
+		if (!window.benchFloor) throw new Error('no floors');
+		return window.benchFloor.exportFloor(pageSize);
+	}, CHUNK_SIZE);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The figures, in the order they run. Each adds its keys; the list is the extension point.
+
+/**
+ * Chooses the file on the exchange page and confirms the import; returns the time until the
+ * preview showed and until the outcome showed, and the most heap of page and workers meanwhile.
+ */
+async function importThroughApp(
+	bench: Bench,
+	outcome: RegExp
+): Promise<{ preview: number; write: number; peak: number }> {
+	const { page, heap } = bench;
+	const exchange = new ExchangePage(page);
+	await exchange.goto();
+	if (bench.isProfiling) {
+		await heap.cdp.send('Profiler.enable');
+		await heap.cdp.send('Profiler.start');
+	}
+	const { result, peak } = await heap.watch(async () => {
+		const chosen = performance.now();
+		await page.getByLabel('导入文件').setInputFiles(bench.file.path);
+		await exchange.preview().or(exchange.refused().first()).first().waitFor({ timeout: 0 });
+		if (await exchange.refused().count()) {
+			throw new Error(`import refused: ${await exchange.refused().first().innerText()}`);
+		}
+		const previewed = performance.now();
+		await exchange.confirmButton().click();
+		await page
+			.getByText(/导入完成|没有需要写入的记录|导入失败/)
+			.first()
+			.waitFor({ timeout: 0 });
+		const written = performance.now();
+		if (!(await page.getByText(outcome).count()))
+			throw new Error(`the import did not say ${outcome}`);
+		return { preview: previewed - chosen, write: written - previewed };
+	});
+	if (bench.isProfiling) {
+		const { profile } = await heap.cdp.send('Profiler.stop');
+		bench.log(`CPU profile of the page during the import, by self time:\n${topFunctions(profile)}`);
+	}
+	return { ...result, peak };
+}
+
+/** The functions with the most self time in a CPU profile, one line each. */
+function topFunctions(
+	profile: {
+		nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+		samples?: number[];
+	},
+	count = 15
+): string {
+	const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+	const self = new Map<string, number>();
+	for (const id of profile.samples ?? []) {
+		const frame = nodes.get(id)?.callFrame;
+		if (!frame) continue;
+		const where = frame.url ? ` ${frame.url.split('/').at(-1)}:${frame.lineNumber + 1}` : '';
+		const key = `${frame.functionName || '(anonymous)'}${where}`;
+		self.set(key, (self.get(key) ?? 0) + 1);
+	}
+	const total = profile.samples?.length ?? 1;
+	return [...self]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, count)
+		.map(([key, samples]) => `  ${((100 * samples) / total).toFixed(1)}% ${key}`)
+		.join('\n');
+}
+
+/** Import: the floor into the empty table first, then the app's whole import (read, check, preview, write). */
+const importFigure: Figure = {
+	name: 'import',
+	async run(bench) {
+		await new ExchangePage(bench.page).goto();
+		bench.results.import_floor_ms = round(await importFloor(bench));
+		await clearNotifications(bench);
+		const { preview, write, peak } = await importThroughApp(bench, /导入完成/);
+		bench.results.import_preview_ms = round(preview);
+		bench.results.import_write_ms = round(write);
+		bench.results.import_ms = round(preview + write);
+		bench.results.import_ratio = round(bench.results.import_ms / bench.results.import_floor_ms);
+		bench.results.import_peak_heap_mb = Math.round(peak / MB);
+		bench.log(
+			`import: peak heap ${Math.round(peak / MB)} MB, ${bench.heap.workersSeen} worker(s) watched`
+		);
+	}
+};
+
+/**
+ * The same file again into the full database (head office re-reading a centre's file): every
+ * record is compared with its stored copy and nothing is written. Its peak heap counts as an
+ * import's too.
+ */
+const reimportFigure: Figure = {
+	name: 'import into full database',
+	async run(bench) {
+		const { preview, write, peak } = await importThroughApp(bench, /没有需要写入的记录/);
+		bench.results.reimport_ms = round(preview + write);
+		bench.results.reimport_peak_heap_mb = Math.round(peak / MB);
+		bench.results.import_peak_heap_mb = Math.max(
+			bench.results.import_peak_heap_mb ?? 0,
+			Math.round(peak / MB)
+		);
+	}
+};
+
+/** Export: the app's button until the download starts; floor: read all + JSON.stringify. */
+const exportFigure: Figure = {
+	name: 'export',
+	async run(bench) {
+		const { page } = bench;
+		const exchange = new ExchangePage(page);
+		await exchange.goto();
+		const started = performance.now();
+		const [download] = await Promise.all([
+			page.waitForEvent('download', { timeout: 0 }),
+			page.getByRole('button', { name: '导出', exact: true }).click()
+		]);
+		bench.results.export_ms = round(performance.now() - started);
+		await download.delete();
+		bench.results.export_floor_ms = round(await exportFloor(bench));
+		bench.results.export_ratio = round(bench.results.export_ms / bench.results.export_floor_ms);
+	}
+};
+
+/** Opens notifications through the command box (IW53 n) until the object page shows that number. */
+const openFigure: Figure = {
+	name: 'open object page',
+	async run(bench) {
+		const { page } = bench;
+		const shell = new AppShell(page);
+		const numbers = bench.changeable.slice(0, REPEATS);
+		const times: number[] = [];
+		await page.goto('/');
+		for (const number of numbers) {
+			await shell.commandBox().fill(`IW53 ${number}`);
+			const started = performance.now();
+			await shell.commandBox().press('Enter');
+			await page.getByTestId('notification-number').getByText(number).waitFor();
+			await page.getByTestId('history').waitFor();
+			await painted(page);
+			times.push(performance.now() - started);
+		}
+		bench.results.open_p95_ms = round(percentiles(times).p95);
+	}
+};
+
+/** Saves a change of a field on the change form (IW53 n, then 修改): from the click until the page says saved. */
+const saveFigure: Figure = {
+	name: 'save a change',
+	async run(bench) {
+		const { page } = bench;
+		const shell = new AppShell(page);
+		const times: number[] = [];
+		for (const [index, number] of bench.changeable.slice(0, REPEATS).entries()) {
+			await shell.runCommand(`IW53 ${number}`);
+			await page.getByTestId('notification-number').getByText(number).waitFor();
+			await new NotificationPage(page).action('修改').click();
+			const reporter = page.getByLabel('报告者', { exact: true });
+			await reporter.fill(`测试${index}`);
+			const started = performance.now();
+			await page.getByRole('button', { name: '保存', exact: true }).click();
+			await page.getByText(`通知单 ${number} 已保存。`).first().waitFor();
+			await painted(page);
+			times.push(performance.now() - started);
+		}
+		bench.results.save_p95_ms = round(percentiles(times).p95);
+	}
+};
+
+/** The JS heap of the page and its Workers once the figures above have used the app. */
+const heapFigure: Figure = {
+	name: 'heap',
+	async run(bench) {
+		await bench.heap.cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+		const { page, workers } = await bench.heap.sample();
+		bench.results.heap_mb = Math.round((page + workers) / MB);
+	}
+};
+
+/**
+ * Initial JavaScript: the gzip size of every script a first visit loads (before anyone clicks,
+ * so before any lazy chunk), for `/`, `/notifications` and `/notifications/new`; the largest.
+ */
+const initialJsFigure: Figure = {
+	name: 'initial JS',
+	async run(bench) {
+		let largest = 0;
+		for (const path of ['/', '/notifications', '/notifications/new']) {
+			const visit = await bench.context.newPage();
+			const scripts = new Set<string>();
+			visit.on('request', (request) => {
+				const url = new URL(request.url());
+				if (
+					url.origin === bench.baseUrl &&
+					url.pathname.endsWith('.js') &&
+					url.pathname !== '/sw.js'
+				) {
+					scripts.add(url.pathname);
+				}
+			});
+			await visit.goto(path, { waitUntil: 'networkidle' });
+			await visit.waitForTimeout(300);
+			await visit.close();
+			let bytes = 0;
+			for (const script of scripts) {
+				bytes += gzipSync(await readFile(join(bench.buildDir, script))).length;
+			}
+			largest = Math.max(largest, bytes);
+		}
+		bench.results.initial_js_kb = Math.round(largest / 1024);
+	}
+};
+
+/**
+ * The figures in the order they run: the import fills the database the others use. A new figure
+ * (list, search, overview, PDF) is one more entry here, setting its own keys.
+ */
+export const figures: Figure[] = [
+	importFigure,
+	reimportFigure,
+	exportFigure,
+	openFigure,
+	saveFigure,
+	heapFigure,
+	initialJsFigure
+];
+
+/** What `runBenchmark` needs from the launcher. */
+export interface BenchOptions {
+	baseUrl: string;
+	buildDir: string;
+	size: number;
+	file: Bench['file'];
+	changeable: string[];
+	floorUrl: string;
+	executablePath: string;
+	/** Only the figures with these names (all when empty). */
+	only?: readonly string[];
+	isProfiling: boolean;
+	log(line: string): void;
+}
+
+/** Launches Chromium on a fresh persistent profile (IndexedDB on disk), sets up a device and runs the figures. */
+export async function runBenchmark(options: BenchOptions): Promise<Record<string, number>> {
+	const profile = await mkdtemp(join(tmpdir(), 'shouhou-bench-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: options.executablePath,
+		headless: true,
+		baseURL: options.baseUrl,
+		locale: 'zh-CN',
+		serviceWorkers: 'allow',
+		acceptDownloads: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+	const results: Record<string, number> = { records: options.size };
+	try {
+		const page = context.pages()[0] ?? (await context.newPage());
+		page.setDefaultTimeout(120_000);
+		page.on('pageerror', (error) => options.log(`page error: ${error.message}`));
+		page.on('crash', () => options.log('the page crashed (out of memory?)'));
+		await startSetUpDevice(page, {
+			centre: BENCH_CENTRE.code,
+			name: BENCH_CENTRE.name,
+			device: IMPORTING_DEVICE
+		});
+		await new UserPanel(page).switchTo('王敏', '202', 'staff');
+		const heap = await HeapMonitor.attach(page);
+		const bench: Bench = { page, context, heap, results, ...options };
+		for (const figure of figures) {
+			if (options.only?.length && !options.only.includes(figure.name)) continue;
+			const started = performance.now();
+			await figure.run(bench);
+			options.log(`${figure.name}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+		}
+	} finally {
+		await context.close();
+		await rm(profile, { recursive: true, force: true });
+	}
+	return results;
+}
