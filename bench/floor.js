@@ -57,4 +57,20 @@ async function clearNotifications() {
 	db.close();
 }
 
-window.benchFloor = { importFloor, exportFloor, clearNotifications };
+/** One page of the list the raw way: 40 outstanding notifications by the system-status index. */
+async function listFloor() {
+	const db = await openAppDatabase();
+	const started = performance.now();
+	const rows = await db
+		.table('notifications')
+		.where('systemStatus')
+		.equals('OSNO')
+		.limit(40)
+		.toArray();
+	const ms = performance.now() - started;
+	db.close();
+	if (rows.length === 0) throw new Error('the list floor read nothing');
+	return ms;
+}
+
+window.benchFloor = { importFloor, exportFloor, clearNotifications, listFloor };
