@@ -100,6 +100,10 @@ test('the overview counts the centre offline, drills down to the list and draws 
 		'href',
 		`/notifications/${urgent}`
 	);
+	// Urgent work not yet dispatched is the first thing on the overview (issue 12.6).
+	await expect(page.getByTestId('overview').locator('h3').first()).toHaveText(
+		'紧急，尚未通知服务人员'
+	);
 
 	// Point 8: three charts drawn on their canvases, each with its figures as a table.
 	for (const id of ['status', 'age', 'weeks'] as const) {

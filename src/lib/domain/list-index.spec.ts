@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ListIndex, type ListCustomer } from './list-index';
 import { searchable, type ListRow } from './list-row';
-import { emptySelection, LIST_COLUMNS, type ListSelection, type ListSort } from './list-selection';
+import {
+	DEFAULT_SORT,
+	emptySelection,
+	LIST_COLUMNS,
+	type ListSelection,
+	type ListSort
+} from './list-selection';
 
 const TODAY = '2001-03-09';
 
@@ -170,6 +176,10 @@ describe('sorting', () => {
 		const down = index.select(emptySelection(), { column, direction: 'desc' }, TODAY);
 		expect(up).toHaveLength(5);
 		expect(down).toEqual([...up].reverse());
+	});
+
+	it('by default puts urgent notifications first, then the newest number (issue 12.6)', () => {
+		expect(find({}, DEFAULT_SORT)).toEqual(['5', '2', '1', '3', '1']);
 	});
 
 	it('orders by required end, by age and by customer name', () => {

@@ -69,7 +69,8 @@ export interface ListSort {
 	direction: SortDirection;
 }
 
-export const DEFAULT_SORT: ListSort = { column: 'number', direction: 'desc' };
+/** Urgent first (SPEC §2.3: urgent work is dispatched at once), then the newest number. */
+export const DEFAULT_SORT: ListSort = { column: 'urgent', direction: 'desc' };
 
 /** The open system statuses: everything but completed. */
 export const OPEN_STATUSES: readonly SystemStatus[] = ['OSNO', 'NOPR', 'NOPO'];
