@@ -7,6 +7,7 @@ import {
 	UserPanel,
 	exampleNotification
 } from './pages/notification-pages';
+import { OverviewPage } from './pages/overview-page';
 import { DEFAULT_SUPERVISOR_PIN } from './pages/setup-page';
 import { startSetUpDevice } from './support/device';
 import { pdfText } from './support/pdf';
@@ -153,6 +154,11 @@ test('urgent dispatch: 通知服务人员 offers the phone and a short message a
 	await page.waitForURL(/\/notifications\/\d{4}-/);
 	const notification = new NotificationPage(page);
 	const number = await notification.number();
+	// Dispatched from the overview: the urgent notification nobody was told of yet is listed at
+	// its top, and its link leads to the object page with 通知服务人员.
+	await page.goto('/');
+	await new OverviewPage(page).urgentList().getByRole('link', { name: number }).click();
+	await page.waitForURL(`**/notifications/${number}`);
 	const mail = new MailPanels(page);
 	await expect(mail.dispatch()).toBeVisible();
 	await expect(mail.dispatch().getByTestId('dispatched')).toHaveCount(0);
@@ -175,6 +181,9 @@ test('urgent dispatch: 通知服务人员 offers the phone and a short message a
 	await expect(mail.dispatch().getByTestId('dispatched')).toHaveText('已通知服务人员');
 	await expect(mail.sent()).toContainText('已通知服务人员');
 	await expect(notification.history()).toContainText('通知服务人员（202）');
+	await page.goto('/');
+	await expect(page.getByText('没有尚未通知服务人员的紧急通知单。')).toBeVisible();
+	await page.goto(`/notifications/${number}`);
 
 	// A notification that is not urgent has no dispatch panel.
 	await create.create(exampleNotification());
