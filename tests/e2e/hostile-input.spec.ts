@@ -2,12 +2,14 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ExchangePage } from './pages/exchange-page';
+import { DepartmentAddresses, MailPanels, MailSettingsPanel } from './pages/mail-panels';
 import {
 	CreateNotificationPage,
 	NotificationPage,
 	UserPanel,
 	exampleNotification
 } from './pages/notification-pages';
+import { SetupPage } from './pages/setup-page';
 import { startSetUpDevice } from './support/device';
 import { downloadedPdfPages } from './support/pdf';
 
@@ -145,6 +147,123 @@ test('issue 14.8: hostile text in every free-text field of the create form and a
 		longText: [expect.objectContaining({ text: longText })]
 	});
 
+	expect(dialogs).toEqual([]);
+	expect(problems.errors).toEqual([]);
+});
+
+/** Hostile text for the forms beyond the create form: set-up, user, change (IW52) and e-mail. */
+const HOSTILE_OTHER = {
+	centreName: '<img src=x onerror=alert(7)>\u202e心中务服',
+	userName: '<script>alert(8)</script>𠀀',
+	userCode: "=1+1'",
+	description: '<b onclick=alert(9)>柜</b>\u200b𪚥',
+	reporter: 'javascript:alert(10)//\u0301🪑',
+	subject: '<img src=x onerror=alert(11)> 维修',
+	body: [
+		'<svg onload=alert(12)>',
+		'NUL:\u0000:end',
+		'lone:\ud800:end',
+		"=cmd|' /C calc'!A0",
+		'零\u200b宽'
+	].join('\r\n')
+};
+
+test('issue 14.8: hostile text in the set-up form, the user panel, the change form (IW52) and the e-mail composer’s subject and body is kept and shown as text, too long is refused by name, and the mail carries it without a new header', async ({
+	page,
+	problems
+}) => {
+	const dialogs: string[] = [];
+	page.on('dialog', (dialog) => {
+		dialogs.push(dialog.message());
+		void dialog.dismiss();
+	});
+
+	// Set-up: 10,000 characters are refused with the field named; hostile text is kept as text.
+	await page.goto('/');
+	await page.waitForURL(/\/setup$/);
+	const setup = new SetupPage(page);
+	const tooLong = 'x'.repeat(10_000);
+	await setup.centreCode().fill('4002');
+	await setup.centreName().fill(tooLong);
+	await setup.deviceCode().fill('01');
+	await setup.fillPin();
+	await setup.submit().click();
+	await expect(page.getByText('“责任中心名称”最多 40 个字符。').first()).toBeVisible();
+	await expect(setup.centreName()).toHaveValue(tooLong);
+	await expect(page).toHaveURL(/\/setup$/);
+	await setup.complete('4002', HOSTILE_OTHER.centreName, '01');
+
+	// The user panel: too long refused by name, then a hostile name and code kept.
+	const users = new UserPanel(page);
+	await page.goto('/settings');
+	await expect(page.getByText(`4002 ${HOSTILE_OTHER.centreName}`, { exact: true })).toBeVisible();
+	await page.getByLabel('姓名').fill(tooLong);
+	await page.getByLabel('员工代码').fill('101');
+	await page.getByRole('button', { name: '切换用户' }).click();
+	await expect(page.getByText('“姓名”最多 40 个字符。').first()).toBeVisible();
+	await users.switchTo(HOSTILE_OTHER.userName, HOSTILE_OTHER.userCode, 'assistant');
+	await expect(users.current()).toHaveText(
+		`${HOSTILE_OTHER.userCode} ${HOSTILE_OTHER.userName} · 责任中心助理`
+	);
+	await expect(page.getByTestId('user-badge')).toContainText(HOSTILE_OTHER.userName);
+
+	await new MailSettingsPanel(page).save('centre4002@example.com', 'LOG');
+	await new DepartmentAddresses(page).save('LOG', 'logistics@example.com', '');
+	await expect(page.getByText('已保存 LOG。')).toBeVisible();
+
+	// A pre-payment complaint (Z2) needs no approval before its e-mail.
+	const create = new CreateNotificationPage(page);
+	await create.goto();
+	await create.chooseType('Z2');
+	await create.fill(exampleNotification({ type: 'Z2', mainWorkCentre: 'F011' }));
+	await create.field('处理方式').selectOption('prePayment');
+	await create.save().click();
+	await page.waitForURL(/\/notifications\/\d{4}-/);
+	const notification = new NotificationPage(page);
+	const number = await notification.number();
+
+	// The change form (IW52): too long refused by name and kept; hostile text saved as typed.
+	await notification.goto(number, 'change');
+	const description = page.getByLabel('通知单描述', { exact: true });
+	const reporter = page.getByLabel('报告者', { exact: true });
+	await reporter.fill(tooLong);
+	await page.getByRole('button', { name: '保存', exact: true }).click();
+	await expect(page.getByText('“报告者”最多 40 个字符。').first()).toBeVisible();
+	await expect(reporter).toHaveValue(tooLong);
+	await description.fill(HOSTILE_OTHER.description);
+	await reporter.fill(HOSTILE_OTHER.reporter);
+	await page.getByRole('button', { name: '保存', exact: true }).click();
+	await expect(page.getByText(`通知单 ${number} 已保存。`)).toBeVisible();
+	await notification.goto(number);
+	for (const value of [HOSTILE_OTHER.description, HOSTILE_OTHER.reporter]) {
+		await expect(page.getByText(value, { exact: true }).first()).toBeVisible();
+	}
+	// The history names the hostile user as text.
+	await expect(notification.history()).toContainText(HOSTILE_OTHER.userName);
+
+	// The composer: the subject and the body edited with hostile text.
+	const mail = new MailPanels(page);
+	await mail.openEscalation();
+	const subject = mail.composer().getByLabel('主题', { exact: true });
+	const body = mail.composer().getByLabel('正文', { exact: true });
+	await subject.fill(HOSTILE_OTHER.subject);
+	await body.fill(HOSTILE_OTHER.body);
+	const typedBody = await body.inputValue();
+	const link = await mail.link();
+	expect(Object.keys(link.headers).sort()).toEqual(['body', 'subject']);
+	expect(link.to).toEqual(['logistics@example.com']);
+	expect(link.headers.subject).toEqual([HOSTILE_OTHER.subject]);
+	expect(link.headers.body?.[0]).toContain('<svg onload=alert(12)>');
+	const { eml } = await mail.downloadEml();
+	expect(eml.subject).toBe(HOSTILE_OTHER.subject);
+	expect(eml.headers.bcc).toBeUndefined();
+	expect(eml.headers.from?.[0]).toContain('<centre4002@example.com>');
+	expect(eml.text).toContain('<svg onload=alert(12)>');
+	expect(eml.text).toContain("=cmd|' /C calc'!A0");
+	expect(typedBody).toContain('lone:\ufffd:end');
+
+	await expect(page.locator('main img, main svg[onload], main script, main b')).toHaveCount(0);
+	expect(await overflows(page)).toBe(false);
 	expect(dialogs).toEqual([]);
 	expect(problems.errors).toEqual([]);
 });
