@@ -69,7 +69,7 @@ test('defect: a save on a full disk says that storage is full, keeps the form, a
 	expect(problems.errors).toEqual([]);
 });
 
-test('defect: after the database is deleted in another tab, the banner says so and every later save is refused with its words', async ({
+test('issue 14.3 (defect): after the database is deleted in another tab, the banner says so and every later save is refused with its words', async ({
 	page,
 	context,
 	problems

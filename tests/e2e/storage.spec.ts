@@ -44,7 +44,7 @@ test.describe('IndexedDB cannot be used', () => {
 	});
 });
 
-test('a newer schema opened in another tab closes this tab’s connection and asks to reload', async ({
+test('issue 14.3: a newer schema opened in another tab closes this tab’s connection and asks to reload', async ({
 	page,
 	problems
 }) => {
