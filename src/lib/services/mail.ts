@@ -7,6 +7,7 @@ import type { Notification } from '$lib/domain/notification';
 import type { Configuration } from '$lib/domain/status/profile';
 import { toFieldIssues, type FieldIssue } from '$lib/domain/validation';
 import { t, type MessageKey } from '$lib/i18n';
+import { downloadBlob } from './download';
 import { handleError } from './handle-error';
 import { paymentStatusText, typeText } from './labels';
 import { showToast } from './toast.svelte';
@@ -66,14 +67,7 @@ export async function downloadEml(
 	const { buildEml } = await import('$lib/domain/mail/eml');
 	const result = buildEml(message, { now: new Date(), attachments });
 	if (!result.ok) return result;
-	const url = URL.createObjectURL(new Blob([result.text], { type: 'message/rfc822' }));
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = fileName;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 60_000);
+	downloadBlob(new Blob([result.text], { type: 'message/rfc822' }), fileName);
 	return { ok: true };
 }
 

@@ -26,6 +26,7 @@ import type {
 } from '$lib/pdf/notification-sheet-pdf';
 import type { WorkPlanPdfLabels, WorkPlanPdfModel } from '$lib/pdf/work-plan-pdf';
 import { currentConfiguration } from './configuration.svelte';
+import { downloadBlob } from './download';
 import { handleError } from './handle-error';
 import {
 	notificationSheetLabels,
@@ -123,18 +124,6 @@ export async function prepareWorkPlan(input: {
 	};
 }
 
-/** Saves a Blob as a file through a temporary link (works offline). */
-function download(blob: Blob, fileName: string): void {
-	const url = URL.createObjectURL(blob);
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = fileName;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 function failed(error: unknown): false {
 	if (error instanceof ForeignRecordError) {
 		showToast('error', t('notification.foreignRecord', { number: error.number }));
@@ -163,7 +152,7 @@ export async function printWorkPlan(
 			await markPrintedInWorkPlan(prepared.ownNumbers, plan, actor, currentConfiguration());
 		}
 		const file = `ZSMR006_${prepared.range.from}_${prepared.range.to}.pdf`;
-		download(blob, file);
+		downloadBlob(blob, file);
 		showToast('success', t('print.printedPlan', { file, count: prepared.ownNumbers.length }));
 		return true;
 	} catch (error) {
@@ -222,7 +211,7 @@ export async function printNotificationSheet(
 		const blob = await notificationSheetPdf(model, prepared.labels);
 		const file = `${notification.number}.pdf`;
 		if (notification.centre !== identity?.centreCode) {
-			download(blob, file);
+			downloadBlob(blob, file);
 			showToast('success', t('print.printedOnly', { file }));
 			return true;
 		}
@@ -237,7 +226,7 @@ export async function printNotificationSheet(
 			showToast('error', t('print.failed'));
 			return false;
 		}
-		download(blob, file);
+		downloadBlob(blob, file);
 		showToast('success', t('print.printedSheet', { file }));
 		return true;
 	} catch (error) {
