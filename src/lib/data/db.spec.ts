@@ -77,6 +77,53 @@ describe('AppDB upgrades', () => {
 		db.close();
 	});
 
+	it('opens a database written by v5 and reads its list rows by the compound indexes (v7)', async () => {
+		const name = uniqueName();
+		const v5 = new Dexie(name);
+		v5.version(1).stores({ settings: 'key' });
+		v5.version(2).stores({ drafts: 'key, savedAt' });
+		v5.version(4).stores({
+			notifications:
+				'number, centre, systemStatus, userStatus, type, createdAt, requiredStart, requiredEnd, mainWorkCentre, responsible, *formerNumbers',
+			masterData: '[kind+code], kind'
+		});
+		v5.version(5).stores({ listRows: 'number', listMeta: 'key' });
+		await v5.table('listRows').bulkPut([
+			{
+				number: '4002-01-000001',
+				centre: '4002',
+				systemStatus: 'OSNO',
+				requiredEnd: '2001-03-08',
+				responsible: '202',
+				mainWorkCentre: 'SH01',
+				userStatus: 'KCJS'
+			},
+			{
+				number: '4002-01-000002',
+				centre: '4002',
+				systemStatus: 'NOCO',
+				requiredEnd: '2001-03-01',
+				responsible: '203',
+				mainWorkCentre: 'SH02',
+				userStatus: 'TZJL'
+			}
+		]);
+		v5.close();
+
+		const db = new AppDB(name);
+		const numbersBy = async (index: string, key: string[]) =>
+			(await db.listRows.where(index).equals(key).toArray()).map((row) => row.number);
+		expect(
+			await numbersBy('[centre+systemStatus+requiredEnd]', ['4002', 'NOCO', '2001-03-01'])
+		).toEqual(['4002-01-000002']);
+		expect(await numbersBy('[responsible+centre]', ['202', '4002'])).toEqual(['4002-01-000001']);
+		expect(await numbersBy('[mainWorkCentre+centre]', ['SH02', '4002'])).toEqual([
+			'4002-01-000002'
+		]);
+		expect(await numbersBy('[userStatus+centre]', ['KCJS', '4002'])).toEqual(['4002-01-000001']);
+		db.close();
+	});
+
 	it('opens a database written by v2 and keeps its drafts, indexed by savedAt', async () => {
 		const name = uniqueName();
 		const v2 = new Dexie(name);

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MasterKind, MasterRecord } from '../domain/master-data';
 import type { ListRow } from '../domain/list-row';
 import { toListRowLoosely } from '../domain/list-row';
+import { LIST_ROW_INDEXES } from '../domain/list-plan';
 import type { Notification } from '../domain/notification';
 import { projectionMiddleware } from './projection';
 
@@ -107,6 +108,11 @@ export class AppDB extends Dexie {
 					reportUpgrade({ done, total });
 				}
 			});
+		// v7: compound indexes of the list projection, one per selective criterion of the list
+		// (domain/list-plan.ts): a selection is read by key range until the list Worker holds every row.
+		this.version(7).stores({
+			listRows: `number, ${LIST_ROW_INDEXES.join(', ')}`
+		});
 		this.use(projectionMiddleware);
 	}
 }

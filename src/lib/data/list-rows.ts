@@ -2,6 +2,7 @@ import { db } from './db';
 import { LIST_VERSION_KEY } from './projection';
 import type { ListCustomer } from '../domain/list-index';
 import type { ListRow } from '../domain/list-row';
+import type { IndexPlan } from '../domain/list-plan';
 
 /** How many list rows there are. */
 export function countListRows(): Promise<number> {
@@ -13,6 +14,30 @@ export function readListRowsAfter(after: string | undefined, limit: number): Pro
 	const range =
 		after === undefined ? db.listRows.orderBy('number') : db.listRows.where('number').above(after);
 	return range.limit(limit).toArray();
+}
+
+/**
+ * The rows in the key ranges of an index plan (a superset of what its selection finds), read by
+ * key range; undefined when they are more than `limit` (counted first, nothing read), so that a
+ * broad selection waits for the whole load instead of reading most rows twice.
+ */
+export async function readListRowsByPlan(
+	plan: IndexPlan,
+	limit: number
+): Promise<ListRow[] | undefined> {
+	return db.transaction('r', db.listRows, async () => {
+		const ranges = plan.ranges.map((range) =>
+			db.listRows.where(plan.index).between(range.lower, range.upper, true, !range.upperOpen)
+		);
+		let total = 0;
+		for (const range of ranges) {
+			total += await range.count();
+			if (total > limit) return undefined;
+		}
+		const found = new Map<string, ListRow>();
+		for (const range of ranges) for (const row of await range.toArray()) found.set(row.number, row);
+		return [...found.values()];
+	});
 }
 
 /** The list rows of some numbers; a deleted one comes back as undefined. */

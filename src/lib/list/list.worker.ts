@@ -1,4 +1,5 @@
 import { ListIndex } from '../domain/list-index';
+import { indexPlan } from '../domain/list-plan';
 import { computeOverview } from '../domain/overview';
 import { LIST_CHANNEL, type ListChange } from '../data/projection';
 import {
@@ -6,6 +7,7 @@ import {
 	readListCustomers,
 	readListRows,
 	readListRowsAfter,
+	readListRowsByPlan,
 	readListSnapshot,
 	saveListSnapshot
 } from '../data/list-rows';
@@ -117,6 +119,26 @@ function remember(numbers: string[]): number {
 	return id;
 }
 
+/** The most rows a selection reads by index while the rows are still loading. */
+const PLAN_LIMIT = 5000;
+
+/**
+ * A selection while the rows are still loading: read by key range of a compound index when one
+ * covers it and it finds at most PLAN_LIMIT rows (exact at once; the rows join the index), else
+ * answered from the rows loaded so far (partial).
+ */
+async function selectWhileLoading(request: Extract<ListRequest, { type: 'select' }>) {
+	const plan = indexPlan(request.selection, request.today);
+	const rows = plan && (await readListRowsByPlan(plan, PLAN_LIMIT));
+	if (!rows || load.ready) return answer(request);
+	const found = new ListIndex();
+	found.setCustomers(await readListCustomers());
+	found.upsert(rows);
+	for (const row of rows) if (!index.has(row.number)) index.upsert([row]);
+	const numbers = found.select(request.selection, request.sort, request.today);
+	return { result: remember(numbers), count: numbers.length, partial: false };
+}
+
 function answer(request: ListRequest): unknown {
 	switch (request.type) {
 		case 'select': {
@@ -146,6 +168,14 @@ self.onmessage = (event: MessageEvent<ListRequest | { type: 'start' }>) => {
 		// The overview counts every row, so it waits until all are loaded; the list answers at once.
 		void ensureLoaded()
 			.then(() => post({ type: 'reply', id: request.id, ok: true, value: answer(request) }))
+			.catch((error: unknown) =>
+				post({ type: 'reply', id: request.id, ok: false, error: String(error) })
+			);
+		return;
+	}
+	if (request.type === 'select' && !load.ready) {
+		void selectWhileLoading(request)
+			.then((value) => post({ type: 'reply', id: request.id, ok: true, value }))
 			.catch((error: unknown) =>
 				post({ type: 'reply', id: request.id, ok: false, error: String(error) })
 			);
