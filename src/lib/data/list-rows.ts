@@ -1,7 +1,14 @@
 import { db } from './db';
-import { LIST_VERSION_KEY } from './projection';
+import { LIST_VERSION_KEY, OVERVIEW_TALLY_KEY, type StoredTally } from './projection';
 import type { ListCustomer } from '../domain/list-index';
 import type { ListRow } from '../domain/list-row';
+import type { Overview, OverviewOptions } from '../domain/overview';
+import {
+	currentTimeZone,
+	newestUrgent,
+	overviewFromTally,
+	type OverviewTally
+} from '../domain/overview-tally';
 
 /** How many list rows there are. */
 export function countListRows(): Promise<number> {
@@ -47,7 +54,7 @@ interface Snapshot {
 }
 
 /** The change counter of the list rows (raised by every transaction that writes notifications). */
-async function listVersion(): Promise<number> {
+export async function listVersion(): Promise<number> {
 	return Number((await db.listMeta.get(LIST_VERSION_KEY))?.value ?? 0);
 }
 
@@ -79,4 +86,46 @@ export async function saveListSnapshot(): Promise<void> {
 	}));
 	const snapshot: Snapshot = { version, json: JSON.stringify(rows) };
 	await db.listMeta.put({ key: SNAPSHOT_KEY, value: snapshot });
+}
+
+/**
+ * The overview's figures from the stored tally, when it is current (taken at the current change
+ * counter, in this device's time zone): one small read, whatever the number of notifications.
+ * Undefined when there is none or it is behind: the list Worker counts from the rows then.
+ */
+export function readOverviewFromTally(options: OverviewOptions): Promise<Overview | undefined> {
+	return db.transaction('r', [db.listMeta, db.listRows], async () => {
+		const stored = (await db.listMeta.get(OVERVIEW_TALLY_KEY))?.value as StoredTally | undefined;
+		if (!stored || stored.version !== (await listVersion())) return undefined;
+		if (stored.tally.timeZone !== currentTimeZone()) return undefined;
+		const { numbers } = newestUrgent(stored.tally, options.centre ?? '');
+		const urgent = await db.listRows.bulkGet(numbers);
+		return overviewFromTally(stored.tally, options, urgent);
+	});
+}
+
+/** Whether a current tally is stored (one at the current change counter, in this time zone). */
+export async function hasCurrentTally(): Promise<boolean> {
+	return db.transaction('r', db.listMeta, async () => {
+		const stored = (await db.listMeta.get(OVERVIEW_TALLY_KEY))?.value as StoredTally | undefined;
+		return (
+			!!stored &&
+			stored.version === (await listVersion()) &&
+			stored.tally.timeZone === currentTimeZone()
+		);
+	});
+}
+
+/**
+ * Stores a tally counted from the rows as they were at change counter `version`, unless the rows
+ * changed since (then it would be wrong, and it is left to the next count). From then on every
+ * write keeps it in step (data/projection.ts). Returns whether it was stored.
+ */
+export function saveOverviewTally(tally: OverviewTally, version: number): Promise<boolean> {
+	return db.transaction('rw', db.listMeta, async () => {
+		if ((await listVersion()) !== version) return false;
+		const value: StoredTally = { version, tally };
+		await db.listMeta.put({ key: OVERVIEW_TALLY_KEY, value });
+		return true;
+	});
 }

@@ -7,14 +7,19 @@ import {
 	readListCustomers,
 	readListRows,
 	readListRowsAfter,
+	listVersion,
 	readListSnapshot,
-	saveListSnapshot
+	readOverviewFromTally,
+	saveListSnapshot,
+	saveOverviewTally
 } from './list-rows';
 import { saveMasterRecord } from './master-data';
 import { addLongTextEntry, addNotification } from './notifications';
 import { onLocalListChange, type ListChange } from './projection';
 import { defaultConfiguration } from '../domain/configuration';
 import { ListIndex } from '../domain/list-index';
+import { computeOverview } from '../domain/overview';
+import { tallyOf } from '../domain/overview-tally';
 import { emptySelection, DEFAULT_SORT } from '../domain/list-selection';
 import { makeActor, makeFields } from '../domain/test-factories';
 import { readBytes, makeFileBytes, makeNumbered } from '../exchange/test-files';
@@ -157,6 +162,89 @@ describe('the snapshot of the list rows, with the change counter', () => {
 			})
 		).rejects.toThrow('disk full');
 		expect(await readListSnapshot()).toHaveLength(1);
+	});
+});
+
+describe('the overview tally follows every write, in the same transaction', () => {
+	const today = '2001-03-09';
+
+	/** What the overview counts from every stored row, as the list Worker counts it. */
+	async function counted(centre = '') {
+		return computeOverview(await readListRowsAfter(undefined, 10_000), { today, centre });
+	}
+
+	/** Counts the tally from the stored rows and stores it, as the list Worker does after loading. */
+	async function storeTally() {
+		const version = await listVersion();
+		const rows = await readListRowsAfter(undefined, 10_000);
+		expect(await saveOverviewTally(tallyOf(rows), version)).toBe(true);
+	}
+
+	it('gives the overview counted from the rows after a creation, a change, a delete and an import', async () => {
+		await importRecords([
+			makeNumbered(1, { isUrgent: true }),
+			makeNumbered(2, { centre: '4003', requiredStart: '2001-02-20', requiredEnd: '2001-03-01' })
+		]);
+		expect(await readOverviewFromTally({ today })).toBeUndefined();
+		await storeTally();
+		expect(await readOverviewFromTally({ today })).toEqual(await counted());
+
+		const created = await addNotification(
+			makeFields({ isUrgent: true, requiredEnd: '2001-03-09' }),
+			assistant,
+			defaultConfiguration
+		);
+		expect(await readOverviewFromTally({ today })).toEqual(await counted());
+		await addLongTextEntry(
+			created.number,
+			created.revision.rev,
+			'锁坏了',
+			assistant,
+			defaultConfiguration
+		);
+		const stored = (await db.notifications.get('4002-01-000001'))!;
+		await db.notifications.put({
+			...stored,
+			systemStatus: 'NOCO',
+			completion: { at: '2001-03-08T02:00:00.000Z', by: '202' }
+		} as typeof stored);
+		await db.notifications.delete('4003-01-000002');
+		await importRecords([makeNumbered(5, { responsible: '203' })]);
+		for (const centre of ['', '4002', '4003']) {
+			const overview = await readOverviewFromTally({ today, centre });
+			expect(overview).toEqual(await counted(centre));
+		}
+		expect((await readOverviewFromTally({ today }))?.total).toBe(3);
+	});
+
+	it('is dropped by a large or ranged change (counted afresh later), never left wrong', async () => {
+		await importRecords([makeNumbered(1)]);
+		await storeTally();
+		await db.notifications.bulkPut(
+			Array.from({ length: 2001 }, (_, index) => makeNumbered(index + 10))
+		);
+		expect(await readOverviewFromTally({ today })).toBeUndefined();
+		await storeTally();
+		expect((await readOverviewFromTally({ today }))?.total).toBe(2002);
+		await db.notifications.clear();
+		expect(await readOverviewFromTally({ today })).toBeUndefined();
+	});
+
+	it('is not stored when the rows changed after they were read, and a failed write keeps it', async () => {
+		await importRecords([makeNumbered(1)]);
+		const version = await listVersion();
+		const rows = await readListRowsAfter(undefined, 10_000);
+		await addNotification(makeFields(), assistant, defaultConfiguration);
+		expect(await saveOverviewTally(tallyOf(rows), version)).toBe(false);
+		expect(await readOverviewFromTally({ today })).toBeUndefined();
+		await storeTally();
+		await expect(
+			db.transaction('rw', db.notifications, async () => {
+				await db.notifications.put(makeNumbered(9));
+				throw new Error('disk full');
+			})
+		).rejects.toThrow('disk full');
+		expect(await readOverviewFromTally({ today })).toEqual(await counted());
 	});
 });
 

@@ -1,13 +1,17 @@
 import { ListIndex } from '../domain/list-index';
 import { computeOverview } from '../domain/overview';
+import { tallyOf } from '../domain/overview-tally';
 import { LIST_CHANNEL, type ListChange } from '../data/projection';
 import {
 	countListRows,
+	hasCurrentTally,
+	listVersion,
 	readListCustomers,
 	readListRows,
 	readListRowsAfter,
 	readListSnapshot,
-	saveListSnapshot
+	saveListSnapshot,
+	saveOverviewTally
 } from '../data/list-rows';
 import type { ListLoad, ListReply, ListRequest } from './protocol';
 
@@ -41,7 +45,18 @@ function scheduleSnapshot(): void {
 	}, SNAPSHOT_DELAY);
 }
 
+/**
+ * Counts the overview's tally from the rows in memory and stores it, when none is current: the
+ * rows were read at change counter `version` or later, so it is stored only if the counter is
+ * still `version` (no write came between); from then on every write keeps it in step.
+ */
+async function storeTally(version: number): Promise<void> {
+	if (await hasCurrentTally()) return;
+	await saveOverviewTally(tallyOf(index.rows()), version);
+}
+
 async function loadAll(): Promise<void> {
+	const version = await listVersion();
 	const fresh = new ListIndex();
 	fresh.setCustomers(await readListCustomers());
 	// A snapshot taken at the current change counter is the rows as stored: one read.
@@ -71,6 +86,9 @@ async function loadAll(): Promise<void> {
 	load = { loaded: index.size, total: index.size, ready: true };
 	post({ type: 'load', load });
 	post({ type: 'changed' });
+	await storeTally(version).catch((error: unknown) =>
+		console.error('the overview tally could not be stored', error)
+	);
 }
 
 function ensureLoaded(): Promise<void> {
