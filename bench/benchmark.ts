@@ -34,6 +34,8 @@ export interface Bench {
 	changeable: string[];
 	/** The path of `floor.js` on the bench's server (the floors, with Dexie beside it). */
 	floorUrl: string;
+	/** The path of the built `work-plan-page.ts` on the bench's server (the work plan PDF). */
+	workPlanUrl: string;
 	results: Record<string, number>;
 	/** Whether to record a CPU profile of the page during the imports (`--profile`). */
 	isProfiling: boolean;
@@ -600,6 +602,32 @@ const notificationPdfFigure: Figure = {
 };
 
 /**
+ * The work plan PDF of 500 rows (ZSMR006's 打印 path: plan, print model, jsPDF and the embedded
+ * font), built in the app's page by the bench hook `services/work-plan-bench.ts`. The figure is the
+ * first build in the page (the PDF code and the font load lazily, as on a first print); the warm
+ * figure is the median of three more.
+ */
+const workPlanPdfFigure: Figure = {
+	name: 'work plan PDF',
+	async run(bench) {
+		const { page } = bench;
+		await page.goto('/work-plan');
+		await page.addScriptTag({ url: bench.workPlanUrl, type: 'module' });
+		await page.waitForFunction(() => !!window.benchWorkPlan);
+		const times: number[] = [];
+		for (let i = 0; i < 4; i++) {
+			const built = await page.evaluate(() => window.benchWorkPlan!.timeWorkPlanPdf(500));
+			if (built.rows !== 500 || built.bytes === 0) {
+				throw new Error(`the work plan had ${built.rows} rows, ${built.bytes} bytes`);
+			}
+			times.push(built.ms);
+		}
+		bench.results.workplan_pdf_500_ms = round(times[0]!);
+		bench.results.workplan_pdf_500_warm_ms = round(percentiles(times.slice(1)).p50);
+	}
+};
+
+/**
  * The figures in the order they run: the import fills the database the others use. A new figure
  * (list, search, overview, PDF) is one more entry here, setting its own keys.
  */
@@ -612,6 +640,7 @@ export const figures: Figure[] = [
 	listFigure,
 	overviewFigure,
 	notificationPdfFigure,
+	workPlanPdfFigure,
 	heapFigure,
 	initialJsFigure
 ];
@@ -624,6 +653,7 @@ export interface BenchOptions {
 	file: Bench['file'];
 	changeable: string[];
 	floorUrl: string;
+	workPlanUrl: string;
 	executablePath: string;
 	/** Only the figures with these names (all when empty). */
 	only?: readonly string[];
