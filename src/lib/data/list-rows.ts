@@ -3,12 +3,8 @@ import { LIST_VERSION_KEY, OVERVIEW_TALLY_KEY, type StoredTally } from './projec
 import type { ListCustomer } from '../domain/list-index';
 import type { ListRow } from '../domain/list-row';
 import type { Overview, OverviewOptions } from '../domain/overview';
-import {
-	currentTimeZone,
-	newestUrgent,
-	overviewFromTally,
-	type OverviewTally
-} from '../domain/overview-tally';
+import { currentTimeZone, type OverviewTally } from '../domain/overview-tally';
+import { newestUrgent, overviewFromTally } from '../domain/tally-overview';
 
 /** How many list rows there are. */
 export function countListRows(): Promise<number> {
@@ -46,6 +42,8 @@ export async function readListCustomers(): Promise<Map<string, ListCustomer>> {
 }
 
 const SNAPSHOT_KEY = 'snapshot';
+/** The change counter of the stored snapshot, apart from it: a stale snapshot is never read. */
+const SNAPSHOT_VERSION_KEY = 'snapshotVersion';
 
 interface Snapshot {
 	version: number;
@@ -64,8 +62,10 @@ export async function listVersion(): Promise<number> {
  */
 export async function readListSnapshot(): Promise<ListRow[] | undefined> {
 	const found = await db.transaction('r', db.listMeta, async () => {
+		const version = await listVersion();
+		if ((await db.listMeta.get(SNAPSHOT_VERSION_KEY))?.value !== version) return undefined;
 		const snapshot = (await db.listMeta.get(SNAPSHOT_KEY))?.value as Snapshot | undefined;
-		return snapshot && snapshot.version === (await listVersion()) ? snapshot : undefined;
+		return snapshot && snapshot.version === version ? snapshot : undefined;
 	});
 	if (!found) return undefined;
 	try {
@@ -85,7 +85,10 @@ export async function saveListSnapshot(): Promise<void> {
 		version: await listVersion()
 	}));
 	const snapshot: Snapshot = { version, json: JSON.stringify(rows) };
-	await db.listMeta.put({ key: SNAPSHOT_KEY, value: snapshot });
+	await db.listMeta.bulkPut([
+		{ key: SNAPSHOT_KEY, value: snapshot },
+		{ key: SNAPSHOT_VERSION_KEY, value: version }
+	]);
 }
 
 /**

@@ -2,15 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ListRow } from './list-row';
 import { addDays, computeOverview, URGENT_LIST_LIMIT } from './overview';
-import {
-	emptyTally,
-	localDay,
-	newestUrgent,
-	overviewFromTally,
-	tallyOf,
-	tallyRow,
-	type OverviewTally
-} from './overview-tally';
+import { emptyTally, localDay, tallyOf, tallyRow, type OverviewTally } from './overview-tally';
+import { newestUrgent, overviewFromTally } from './tally-overview';
 
 /** Wednesday 2 December 2026. */
 const TODAY = '2026-12-02';

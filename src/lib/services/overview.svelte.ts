@@ -1,5 +1,5 @@
-import { readOverviewFromTally } from '$lib/data/list-rows';
 import { knownCentres } from '$lib/data/notifications';
+import { LIST_CHANNEL } from '$lib/data/projection';
 import { overviewCentres, type Overview, type OverviewCentres } from '$lib/domain/overview';
 import { listClient } from './list.svelte';
 
@@ -10,15 +10,27 @@ import { listClient } from './list.svelte';
  * never from whole documents. The page depends on this function only.
  */
 export async function loadOverview(today: string, centre = ''): Promise<Overview> {
-	const client = listClient();
-	// Started either way: it tells the page of changes, and counts the tally when there is none.
-	client.warmUp();
-	return (await readOverviewFromTally({ today, centre })) ?? client.overview(today, centre);
+	// Loaded on first use: the tally's reading is not part of the app's first JavaScript. The
+	// list Worker is started only without a current tally (it counts one then): a start that reads
+	// 100,000 rows beside the start page would only slow it down.
+	const { readOverviewFromTally } = await import('$lib/data/list-rows');
+	return (await readOverviewFromTally({ today, centre })) ?? listClient().overview(today, centre);
 }
 
-/** Goes up each time the stored rows change (this tab, another tab, an import): count again. */
+const changes = $state({ count: 0 });
+let channel: BroadcastChannel | undefined;
+
+/**
+ * Goes up each time stored notifications or master data change (this tab, another tab, an
+ * import, the list Worker): count again. Heard on the list channel the data layer announces every
+ * committed change on, so the start page needs no Worker for it.
+ */
 export function overviewChanges(): number {
-	return listClient().changes;
+	if (!channel && typeof BroadcastChannel !== 'undefined') {
+		channel = new BroadcastChannel(LIST_CHANNEL);
+		channel.onmessage = () => (changes.count += 1);
+	}
+	return changes.count;
 }
 
 /**
