@@ -84,11 +84,27 @@ export async function saveListSnapshot(): Promise<void> {
 		rows: await db.listRows.toArray(),
 		version: await listVersion()
 	}));
+	await saveListSnapshotOf(rows, version);
+}
+
+/**
+ * Stores rows already in memory as the snapshot at change counter `version` (the list Worker's,
+ * after it read them all at that counter), unless the rows changed since; so the Worker need not
+ * read 100,000 rows a second time to take it. Returns whether it was stored.
+ */
+export async function saveListSnapshotOf(
+	rows: readonly ListRow[],
+	version: number
+): Promise<boolean> {
 	const snapshot: Snapshot = { version, json: JSON.stringify(rows) };
-	await db.listMeta.bulkPut([
-		{ key: SNAPSHOT_KEY, value: snapshot },
-		{ key: SNAPSHOT_VERSION_KEY, value: version }
-	]);
+	return db.transaction('rw', db.listMeta, async () => {
+		if ((await listVersion()) !== version) return false;
+		await db.listMeta.bulkPut([
+			{ key: SNAPSHOT_KEY, value: snapshot },
+			{ key: SNAPSHOT_VERSION_KEY, value: version }
+		]);
+		return true;
+	});
 }
 
 /**

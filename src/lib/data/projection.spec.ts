@@ -11,6 +11,7 @@ import {
 	readListSnapshot,
 	readOverviewFromTally,
 	saveListSnapshot,
+	saveListSnapshotOf,
 	saveOverviewTally
 } from './list-rows';
 import { saveMasterRecord } from './master-data';
@@ -150,6 +151,20 @@ describe('the snapshot of the list rows, with the change counter', () => {
 		expect(await readListSnapshot()).toBeUndefined();
 		await saveListSnapshot();
 		expect(await readListSnapshot()).toHaveLength(3);
+	});
+
+	it('is taken from rows in memory only at their change counter (the Worker after a whole load)', async () => {
+		await importRecords([makeNumbered(1), makeNumbered(2)]);
+		const version = await listVersion();
+		const rows = await readListRowsAfter(undefined, 10_000);
+		expect(await saveListSnapshotOf(rows, version)).toBe(true);
+		expect((await readListSnapshot())?.map((row) => row.number)).toEqual([
+			'4002-01-000001',
+			'4002-01-000002'
+		]);
+		await addNotification(makeFields(), assistant, defaultConfiguration);
+		expect(await saveListSnapshotOf(rows, version)).toBe(false);
+		expect(await readListSnapshot()).toBeUndefined();
 	});
 
 	it('a transaction that fails does not raise the counter: the snapshot stays good', async () => {

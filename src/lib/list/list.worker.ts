@@ -11,6 +11,7 @@ import {
 	readListRowsAfter,
 	readListSnapshot,
 	saveListSnapshot,
+	saveListSnapshotOf,
 	saveOverviewTally
 } from '../data/list-rows';
 import type { ListLoad, ListReply, ListRequest } from './protocol';
@@ -35,13 +36,27 @@ const post = (reply: ListReply) => self.postMessage(reply);
 const SNAPSHOT_DELAY = 15_000;
 let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** Takes a snapshot for the next start once the rows have stayed unchanged for a while. */
+/**
+ * The change counter read before the last whole load, while no change has been followed since
+ * (the rows in memory are then the rows at that counter); else undefined.
+ */
+let loadedAt: number | undefined;
+
+/**
+ * Takes a snapshot for the next start once the rows have stayed unchanged for a while: from the
+ * rows in memory when they are those of a whole load and nothing changed since (no second read of
+ * every row), else read afresh in one transaction.
+ */
 function scheduleSnapshot(): void {
 	clearTimeout(snapshotTimer);
 	snapshotTimer = setTimeout(() => {
-		saveListSnapshot().catch((error: unknown) =>
-			console.error('the list snapshot could not be saved', error)
-		);
+		const saved =
+			loadedAt === undefined
+				? saveListSnapshot()
+				: saveListSnapshotOf(index.rows(), loadedAt).then((isSaved) =>
+						isSaved ? undefined : saveListSnapshot()
+					);
+		saved.catch((error: unknown) => console.error('the list snapshot could not be saved', error));
 	}, SNAPSHOT_DELAY);
 }
 
@@ -81,6 +96,7 @@ async function loadAll(): Promise<void> {
 			post({ type: 'load', load });
 		}
 		index = target;
+		loadedAt = version;
 		scheduleSnapshot();
 	}
 	load = { loaded: index.size, total: index.size, ready: true };
@@ -112,6 +128,7 @@ function follow(change: ListChange): void {
 			}
 			if (change.kind === 'masterData') index.setCustomers(await readListCustomers());
 			else {
+				loadedAt = undefined;
 				const rows = await readListRows(change.numbers);
 				index.upsert(rows.filter((row) => row !== undefined));
 				index.remove(change.numbers.filter((_, i) => rows[i] === undefined));
