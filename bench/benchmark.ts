@@ -82,6 +82,7 @@ interface Floors {
 	exportFloor(pageSize: number): Promise<number>;
 	listFloor(): Promise<number>;
 	clearNotifications(): Promise<void>;
+	tallyState(): Promise<{ version: number; tally: number; snapshot: number }>;
 }
 declare global {
 	interface Window {
@@ -296,6 +297,7 @@ const saveFigure: Figure = {
 		const { page } = bench;
 		const shell = new AppShell(page);
 		const times: number[] = [];
+		await startProfile(bench);
 		for (const [index, number] of bench.changeable.slice(0, REPEATS).entries()) {
 			await shell.runCommand(`IW53 ${number}`);
 			await page.getByTestId('notification-number').getByText(number).waitFor();
@@ -308,6 +310,7 @@ const saveFigure: Figure = {
 			await painted(page);
 			times.push(performance.now() - started);
 		}
+		await stopProfile(bench, 'the saves (with the object page opened before each)');
 		bench.results.save_p95_ms = round(percentiles(times).p95);
 	}
 };
@@ -579,11 +582,36 @@ const overviewFigure: Figure = {
 	async run(bench) {
 		const { page } = bench;
 		await page.goto('/exchange');
+		await loadFloors(bench);
+		const state = await page.evaluate(() => window.benchFloor!.tallyState());
+		bench.log(
+			`overview: change counter ${state.version}, tally at ${state.tally}, snapshot at ${state.snapshot}`
+		);
+		await startProfile(bench);
 		const started = performance.now();
 		await page.goto('/');
 		await page.locator('[data-testid="overview"][aria-busy="false"]').waitFor({ timeout: 0 });
 		await painted(page);
 		bench.results.overview_ms = round(performance.now() - started);
+		await stopProfile(bench, 'the overview');
+		if (bench.isProfiling) {
+			const timing = await page.evaluate(() => {
+				const [navigation] = performance.getEntriesByType(
+					'navigation'
+				) as PerformanceNavigationTiming[];
+				const slowest = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+					.sort((a, b) => b.responseEnd - a.responseEnd)
+					.slice(0, 5)
+					.map((entry) => `${entry.name.split('/').at(-1)} ${Math.round(entry.responseEnd)}`);
+				return {
+					response: Math.round(navigation?.responseEnd ?? 0),
+					domContentLoaded: Math.round(navigation?.domContentLoadedEventEnd ?? 0),
+					now: Math.round(performance.now()),
+					slowest
+				};
+			});
+			bench.log(`overview page timing (ms since navigation): ${JSON.stringify(timing)}`);
+		}
 	}
 };
 

@@ -73,4 +73,21 @@ async function listFloor() {
 	return ms;
 }
 
-window.benchFloor = { importFloor, exportFloor, clearNotifications, listFloor };
+/** Whether the overview's tally is current (its change counter is the list rows' counter). */
+async function tallyState() {
+	const db = await openAppDatabase();
+	const meta = db.table('listMeta');
+	const [version, tally, snapshot] = await meta.bulkGet([
+		'version',
+		'overviewTally',
+		'snapshotVersion'
+	]);
+	db.close();
+	return {
+		version: version?.value ?? 0,
+		tally: tally?.value.version ?? -1,
+		snapshot: snapshot?.value ?? -1
+	};
+}
+
+window.benchFloor = { importFloor, exportFloor, clearNotifications, listFloor, tallyState };

@@ -38,5 +38,7 @@ export function overviewChanges(): number {
  * centres' notifications) all of them, with a choice.
  */
 export async function loadOverviewCentres(ownCentre: string): Promise<OverviewCentres> {
+	// The tally's reader is fetched meanwhile: `loadOverview` comes next.
+	void import('$lib/data/list-rows').catch(() => {});
 	return overviewCentres(ownCentre, await knownCentres());
 }
