@@ -1,5 +1,10 @@
 import { db } from './db';
-import { LIST_VERSION_KEY, OVERVIEW_TALLY_KEY, type StoredTally } from './projection';
+import {
+	LIST_VERSION_KEY,
+	OVERVIEW_TALLY_KEY,
+	OVERVIEW_TALLY_VERSION_KEY,
+	type StoredTally
+} from './projection';
 import type { ListCustomer } from '../domain/list-index';
 import type { ListRow } from '../domain/list-row';
 import type { Overview, OverviewOptions } from '../domain/overview';
@@ -114,24 +119,27 @@ export async function saveListSnapshotOf(
  */
 export function readOverviewFromTally(options: OverviewOptions): Promise<Overview | undefined> {
 	return db.transaction('r', [db.listMeta, db.listRows], async () => {
+		if (!(await isTallyCurrent())) return undefined;
 		const stored = (await db.listMeta.get(OVERVIEW_TALLY_KEY))?.value as StoredTally | undefined;
-		if (!stored || stored.version !== (await listVersion())) return undefined;
-		if (stored.tally.timeZone !== currentTimeZone()) return undefined;
+		if (!stored || stored.tally.timeZone !== currentTimeZone()) return undefined;
 		const { numbers } = newestUrgent(stored.tally, options.centre ?? '');
 		const urgent = await db.listRows.bulkGet(numbers);
 		return overviewFromTally(stored.tally, options, urgent);
 	});
 }
 
+/** Whether the stored tally is at the current change counter (read inside a transaction). */
+async function isTallyCurrent(): Promise<boolean> {
+	const at = (await db.listMeta.get(OVERVIEW_TALLY_VERSION_KEY))?.value;
+	return at !== undefined && at === (await listVersion());
+}
+
 /** Whether a current tally is stored (one at the current change counter, in this time zone). */
 export async function hasCurrentTally(): Promise<boolean> {
 	return db.transaction('r', db.listMeta, async () => {
+		if (!(await isTallyCurrent())) return false;
 		const stored = (await db.listMeta.get(OVERVIEW_TALLY_KEY))?.value as StoredTally | undefined;
-		return (
-			!!stored &&
-			stored.version === (await listVersion()) &&
-			stored.tally.timeZone === currentTimeZone()
-		);
+		return stored?.tally.timeZone === currentTimeZone();
 	});
 }
 
@@ -143,8 +151,11 @@ export async function hasCurrentTally(): Promise<boolean> {
 export function saveOverviewTally(tally: OverviewTally, version: number): Promise<boolean> {
 	return db.transaction('rw', db.listMeta, async () => {
 		if ((await listVersion()) !== version) return false;
-		const value: StoredTally = { version, tally };
-		await db.listMeta.put({ key: OVERVIEW_TALLY_KEY, value });
+		const value: StoredTally = { tally };
+		await db.listMeta.bulkPut([
+			{ key: OVERVIEW_TALLY_KEY, value },
+			{ key: OVERVIEW_TALLY_VERSION_KEY, value: version }
+		]);
 		return true;
 	});
 }

@@ -210,10 +210,24 @@ describe('the overview tally follows every write, in the same transaction', () =
 			defaultConfiguration
 		);
 		expect(await readOverviewFromTally({ today })).toEqual(await counted());
-		await addLongTextEntry(
+		// A change of nothing the tally counts moves only its change counter.
+		const before = await db.listMeta.get('overviewTally');
+		const changedText = await addLongTextEntry(
 			created.number,
 			created.revision.rev,
 			'锁坏了',
+			assistant,
+			defaultConfiguration
+		);
+		expect(changedText.ok).toBe(true);
+		expect((await readListRows([created.number]))[0]?.text).toContain('锁坏了');
+		expect(await db.listMeta.get('overviewTally')).toEqual(before);
+		expect(await readOverviewFromTally({ today })).toEqual(await counted());
+		const changed = (await db.notifications.get(created.number))!;
+		await addLongTextEntry(
+			created.number,
+			changed.revision.rev,
+			'又坏了',
 			assistant,
 			defaultConfiguration
 		);

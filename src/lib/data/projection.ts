@@ -1,7 +1,12 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
 import { toListRowLoosely, type ListRow } from '../domain/list-row';
 import type { Notification } from '../domain/notification';
-import { currentTimeZone, tallyRow, type OverviewTally } from '../domain/overview-tally';
+import {
+	currentTimeZone,
+	tallyRow,
+	tallySignature,
+	type OverviewTally
+} from '../domain/overview-tally';
 
 /** The table of list rows (the lean projection of every notification). */
 export const LIST_ROWS_TABLE = 'listRows';
@@ -13,14 +18,19 @@ export const LIST_META_TABLE = 'listMeta';
 export const LIST_VERSION_KEY = 'version';
 
 /**
- * The key of the overview's tally in the list meta table: `{ version, tally }`, the counts of the
- * list rows at that change counter (see `domain/overview-tally`).
+ * The key of the overview's tally in the list meta table: `{ tally }`, the counts of the list rows
+ * (see `domain/overview-tally`), a few hundred KB at 100,000 notifications.
  */
 export const OVERVIEW_TALLY_KEY = 'overviewTally';
 
-/** The overview tally as stored, with the change counter it is current at. */
+/**
+ * The key of the change counter the tally is current at, apart from the tally: a write that
+ * changes nothing the tally counts (most edits) moves only this small record.
+ */
+export const OVERVIEW_TALLY_VERSION_KEY = 'overviewTallyVersion';
+
+/** The overview tally as stored. */
 export interface StoredTally {
-	version: number;
 	tally: OverviewTally;
 }
 
@@ -137,8 +147,10 @@ export const projectionMiddleware: Middleware<DBCore> = {
 					return version;
 				};
 				// Keeps the overview's tally in step in the same transaction: the old rows out, the
-				// new rows in. A large or ranged change drops the tally instead (the list Worker
-				// counts it afresh from the rows it reloads anyway), so an import pays nothing here.
+				// new rows in, and its change counter moved on. A write that changes nothing the
+				// tally counts moves only the counter. A large or ranged change drops the tally
+				// instead (the list Worker counts it afresh from the rows it reloads anyway), so an
+				// import pays nothing here.
 				const follow = async (
 					trans: DBCoreTransaction,
 					version: number,
@@ -146,28 +158,40 @@ export const projectionMiddleware: Middleware<DBCore> = {
 					written: readonly ListRow[] | 'range'
 				) => {
 					const meta = down.table(LIST_META_TABLE);
-					const stored = (await meta.get({ trans, key: OVERVIEW_TALLY_KEY })) as
-						{ value: StoredTally } | undefined;
-					if (!stored) return;
+					const at = (await meta.get({ trans, key: OVERVIEW_TALLY_VERSION_KEY })) as
+						{ value: number } | undefined;
+					if (!at) return;
+					const drop = () =>
+						meta.mutate({
+							type: 'delete',
+							trans,
+							keys: [OVERVIEW_TALLY_KEY, OVERVIEW_TALLY_VERSION_KEY]
+						});
 					const many = (pending.get(trans)?.numbers.size ?? 0) + keys.length > MANY;
-					const tally = stored.value.tally;
-					if (
-						written === 'range' ||
-						many ||
-						stored.value.version !== version - 1 + (tallied.has(trans) ? 1 : 0) ||
-						tally.timeZone !== currentTimeZone()
-					) {
-						await meta.mutate({ type: 'delete', trans, keys: [OVERVIEW_TALLY_KEY] });
-						return;
-					}
+					const previous = version - 1 + (tallied.has(trans) ? 1 : 0);
+					if (written === 'range' || many || at.value !== previous) return drop();
 					const old = (await rows().getMany({ trans, keys: [...keys] })) as (ListRow | undefined)[];
-					for (const row of old) if (row) tallyRow(tally, row, -1);
-					for (const row of written) tallyRow(tally, row, 1);
 					tallied.add(trans);
+					const isSame =
+						old.length === written.length &&
+						old.every((row, i) => row && tallySignature(row) === tallySignature(written[i]!));
+					if (!isSame) {
+						const stored = (await meta.get({ trans, key: OVERVIEW_TALLY_KEY })) as
+							{ value: StoredTally } | undefined;
+						const tally = stored?.value.tally;
+						if (!tally || tally.timeZone !== currentTimeZone()) return drop();
+						for (const row of old) if (row) tallyRow(tally, row, -1);
+						for (const row of written) tallyRow(tally, row, 1);
+						await meta.mutate({
+							type: 'put',
+							trans,
+							values: [{ key: OVERVIEW_TALLY_KEY, value: { tally } }]
+						});
+					}
 					await meta.mutate({
 						type: 'put',
 						trans,
-						values: [{ key: OVERVIEW_TALLY_KEY, value: { version, tally } }]
+						values: [{ key: OVERVIEW_TALLY_VERSION_KEY, value: version }]
 					});
 				};
 				return {

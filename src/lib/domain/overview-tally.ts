@@ -120,6 +120,26 @@ export function tallyRow(tally: OverviewTally, row: ListRow, sign: 1 | -1): void
 	}
 }
 
+/**
+ * What of a row the tally counts, as one text: two rows with the same text count the same, so a
+ * change that keeps it (a reporter, a long-text entry, a description) leaves the tally as it is.
+ */
+export function tallySignature(row: ListRow): string {
+	const completed = row.systemStatus === 'NOCO' ? row.completedAt : '';
+	return [
+		row.centre,
+		row.systemStatus,
+		row.createdAt,
+		completed,
+		row.type,
+		row.userStatus,
+		row.responsible,
+		row.requiredEnd,
+		row.urgent,
+		row.dispatched
+	].join(SEPARATOR);
+}
+
 /** The tally of some rows. */
 export function tallyOf(rows: Iterable<ListRow>, timeZone = currentTimeZone()): OverviewTally {
 	const tally = emptyTally(timeZone);
