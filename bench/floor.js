@@ -76,16 +76,13 @@ async function listFloor() {
 /** Whether the overview's tally is current (its change counter is the list rows' counter). */
 async function tallyState() {
 	const db = await openAppDatabase();
-	const meta = db.table('listMeta');
-	const [version, tally, snapshot] = await meta.bulkGet([
-		'version',
-		'overviewTally',
-		'snapshotVersion'
-	]);
+	const [version, tally, snapshot] = await db
+		.table('listMeta')
+		.bulkGet(['version', 'overviewTallyVersion', 'snapshotVersion']);
 	db.close();
 	return {
 		version: version?.value ?? 0,
-		tally: tally?.value.version ?? -1,
+		tally: tally?.value ?? -1,
 		snapshot: snapshot?.value ?? -1
 	};
 }
