@@ -34,6 +34,8 @@ export interface Bench {
 	changeable: string[];
 	/** The path of `floor.js` on the bench's server (the floors, with Dexie beside it). */
 	floorUrl: string;
+	/** The path of the built `work-plan-page.ts` on the bench's server (the work plan PDF). */
+	workPlanUrl: string;
 	results: Record<string, number>;
 	/** Whether to record a CPU profile of the page during the imports (`--profile`). */
 	isProfiling: boolean;
@@ -80,6 +82,7 @@ interface Floors {
 	exportFloor(pageSize: number): Promise<number>;
 	listFloor(): Promise<number>;
 	clearNotifications(): Promise<void>;
+	tallyState(): Promise<{ version: number; tally: number; snapshot: number }>;
 }
 declare global {
 	interface Window {
@@ -149,24 +152,34 @@ async function importThroughApp(
 		await heap.cdp.send('Profiler.enable');
 		await heap.cdp.send('Profiler.start');
 	}
-	const { result, peak } = await heap.watch(async () => {
-		const chosen = performance.now();
+	// Watched in two parts, so the log tells whether a peak is in the preview or in the write.
+	const chosen = performance.now();
+	const previewing = await heap.watch(async () => {
 		await page.getByLabel('导入文件').setInputFiles(bench.file.path);
 		await exchange.preview().or(exchange.refused().first()).first().waitFor({ timeout: 0 });
 		if (await exchange.refused().count()) {
 			throw new Error(`import refused: ${await exchange.refused().first().innerText()}`);
 		}
-		const previewed = performance.now();
+	});
+	const previewed = performance.now();
+	const writing = await heap.watch(async () => {
 		await exchange.confirmButton().click();
 		await page
 			.getByText(/导入完成|没有需要写入的记录|导入失败/)
 			.first()
 			.waitFor({ timeout: 0 });
-		const written = performance.now();
-		if (!(await page.getByText(outcome).count()))
-			throw new Error(`the import did not say ${outcome}`);
-		return { preview: previewed - chosen, write: written - previewed };
 	});
+	const written = performance.now();
+	if (!(await page.getByText(outcome).count()))
+		throw new Error(`the import did not say ${outcome}`);
+	const mb = (bytes: number) => Math.round(bytes / MB);
+	bench.log(
+		`import heap peaks: preview ${mb(previewing.peak)} MB (page ${mb(previewing.pagePeak)}, ` +
+			`workers ${mb(previewing.workersPeak)}), write ${mb(writing.peak)} MB (page ` +
+			`${mb(writing.pagePeak)}, workers ${mb(writing.workersPeak)})`
+	);
+	const result = { preview: previewed - chosen, write: written - previewed };
+	const peak = Math.max(previewing.peak, writing.peak);
 	if (bench.isProfiling) {
 		const { profile } = await heap.cdp.send('Profiler.stop');
 		bench.log(`CPU profile of the page during the import, by self time:\n${topFunctions(profile)}`);
@@ -284,6 +297,7 @@ const saveFigure: Figure = {
 		const { page } = bench;
 		const shell = new AppShell(page);
 		const times: number[] = [];
+		await startProfile(bench);
 		for (const [index, number] of bench.changeable.slice(0, REPEATS).entries()) {
 			await shell.runCommand(`IW53 ${number}`);
 			await page.getByTestId('notification-number').getByText(number).waitFor();
@@ -296,17 +310,30 @@ const saveFigure: Figure = {
 			await painted(page);
 			times.push(performance.now() - started);
 		}
+		await stopProfile(bench, 'the saves (with the object page opened before each)');
 		bench.results.save_p95_ms = round(percentiles(times).p95);
 	}
 };
 
-/** The JS heap of the page and its Workers once the figures above have used the app. */
+/**
+ * The JS heap of the page and its Workers once the figures above have used the app, measured on
+ * the list with every row loaded in its Worker (the list's rows in memory count; another screen
+ * would have no list Worker).
+ */
 const heapFigure: Figure = {
 	name: 'heap',
 	async run(bench) {
+		const { page } = bench;
+		await page.goto('/notifications');
+		await page.waitForFunction(
+			() => document.querySelector('tbody tr[data-position="0"]')?.getAttribute('data-number'),
+			undefined,
+			{ timeout: 0 }
+		);
+		await page.locator('[data-testid="list-loading"]').waitFor({ state: 'detached', timeout: 0 });
 		await bench.heap.cdp.send('HeapProfiler.collectGarbage').catch(() => {});
-		const { page, workers } = await bench.heap.sample();
-		bench.results.heap_mb = Math.round((page + workers) / MB);
+		const heap = await bench.heap.sample();
+		bench.results.heap_mb = Math.round((heap.page + heap.workers) / MB);
 	}
 };
 
@@ -384,46 +411,77 @@ async function listCount(page: Page): Promise<string> {
 	return (await page.getByTestId('list-count').textContent()) ?? '';
 }
 
-/** Waits until the list's count differs from `before` and its first row is filled, then paints. */
-async function listChanged(page: Page, before: string): Promise<void> {
-	await page.waitForFunction(
-		(previous) => {
-			const count = document.querySelector('[data-testid="list-count"]')?.textContent ?? '';
-			const first = document.querySelector('tbody tr[data-position="0"]');
-			const table = document.querySelector('[data-testid="notification-table"]');
-			const settled = table?.getAttribute('data-result') === table?.getAttribute('data-loaded');
-			return (
-				count !== previous &&
-				settled &&
-				(count.includes(' 0 ') || first?.getAttribute('data-number'))
-			);
-		},
-		before,
-		{ timeout: 0 }
-	);
-	await painted(page);
+/** What the in-page watch waits for after the click: a new count, or a new result sorted by a column. */
+type ListCheck =
+	{ kind: 'count'; previous: string } | { kind: 'sorted'; previous: string | null; column: string };
+
+declare global {
+	interface Window {
+		benchWatch?: Promise<number>;
+	}
 }
 
 /**
- * Waits until the list's rows belong to its current result (the Worker answered the selection and
- * the visible window was read) and the heading of `column` is sorted; then paints.
+ * Arms an in-page watch before a click: it takes the click's own event time (captured on the
+ * document), checks in each animation frame whether the list shows the new rows (the count
+ * changed, or the result changed and the column is sorted; the rows belong to the current result
+ * and the first is filled) and resolves one frame later, once that frame was painted, with the ms
+ * from the input event. Measured in the page, so Playwright's own click and polling are not in it.
  */
-async function sortedBy(page: Page, column: string, before: string | null): Promise<void> {
-	await page.waitForFunction(
-		([name, previous]) => {
-			const table = document.querySelector('[data-testid="notification-table"]');
-			const heading = document.querySelector(`button[data-sort="${name}"]`)?.closest('th');
-			return (
-				table?.getAttribute('data-result') !== previous &&
-				table?.getAttribute('data-result') === table?.getAttribute('data-loaded') &&
-				heading?.getAttribute('aria-sort') !== null &&
-				heading?.getAttribute('aria-sort') !== undefined
-			);
-		},
-		[column, before] as const,
-		{ timeout: 0 }
-	);
-	await painted(page);
+async function armListWatch(page: Page, check: ListCheck): Promise<void> {
+	await page.evaluate((check) => {
+		window.benchWatch = new Promise<number>((resolve) => {
+			let input = -1;
+			document.addEventListener('click', (event) => (input = event.timeStamp), {
+				capture: true,
+				once: true
+			});
+			const isShown = () => {
+				const table = document.querySelector('[data-testid="notification-table"]');
+				const result = table?.getAttribute('data-result') ?? null;
+				if (result !== table?.getAttribute('data-loaded')) return false;
+				if (check.kind === 'count') {
+					const count = document.querySelector('[data-testid="list-count"]')?.textContent ?? '';
+					const first = document.querySelector('tbody tr[data-position="0"]');
+					return (
+						count !== check.previous &&
+						(count.includes(' 0 ') || !!first?.getAttribute('data-number'))
+					);
+				}
+				const heading = document
+					.querySelector(`button[data-sort="${check.column}"]`)
+					?.closest('th');
+				return result !== check.previous && !!heading?.getAttribute('aria-sort');
+			};
+			const frame = () => {
+				if (input >= 0 && isShown())
+					requestAnimationFrame(() => resolve(performance.now() - input));
+				else requestAnimationFrame(frame);
+			};
+			requestAnimationFrame(frame);
+		});
+	}, check);
+}
+
+/** Clicks and waits for the armed watch; the ms from the click's input event to the painted rows. */
+async function clickAndWatch(page: Page, click: () => Promise<void>): Promise<number> {
+	await click();
+	return page.evaluate(() => window.benchWatch!);
+}
+
+/** Starts a CPU profile of the page when profiling (`--profile`). */
+async function startProfile(bench: Bench): Promise<void> {
+	if (!bench.isProfiling) return;
+	await bench.heap.cdp.send('Profiler.enable');
+	await bench.heap.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+	await bench.heap.cdp.send('Profiler.start');
+}
+
+/** Stops the CPU profile and logs the functions with the most self time. */
+async function stopProfile(bench: Bench, what: string): Promise<void> {
+	if (!bench.isProfiling) return;
+	const { profile } = await bench.heap.cdp.send('Profiler.stop');
+	bench.log(`CPU profile of the page during ${what}, by self time:\n${topFunctions(profile, 25)}`);
 }
 
 /**
@@ -452,14 +510,15 @@ const listFigure: Figure = {
 		// Filter: urgent only, then not: from the click on 执行 until the new rows are painted.
 		const form = page.getByRole('form', { name: '选择条件' });
 		const filters: number[] = [];
+		await startProfile(bench);
 		for (let i = 0; i < REPEATS; i++) {
 			await form.getByLabel('仅紧急').setChecked(i % 2 === 0);
-			const before = await listCount(page);
-			const started = performance.now();
-			await form.getByRole('button', { name: '执行' }).click();
-			await listChanged(page, before);
-			filters.push(performance.now() - started);
+			await armListWatch(page, { kind: 'count', previous: await listCount(page) });
+			filters.push(
+				await clickAndWatch(page, () => form.getByRole('button', { name: '执行' }).click())
+			);
 		}
+		await stopProfile(bench, 'the filter changes');
 		const filter = percentiles(filters);
 		bench.results.filter_p50_ms = round(filter.p50);
 		bench.results.filter_p95_ms = round(filter.p95);
@@ -467,14 +526,16 @@ const listFigure: Figure = {
 
 		// Sort: required end ascending, then number: from the click on the heading until painted.
 		const sorts: number[] = [];
+		await startProfile(bench);
 		for (let i = 0; i < REPEATS; i++) {
 			const column = i % 2 === 0 ? 'requiredEnd' : 'number';
-			const before = await page.getByTestId('notification-table').getAttribute('data-result');
-			const started = performance.now();
-			await page.locator(`button[data-sort="${column}"]`).click();
-			await sortedBy(page, column, before);
-			sorts.push(performance.now() - started);
+			const previous = await page.getByTestId('notification-table').getAttribute('data-result');
+			await armListWatch(page, { kind: 'sorted', previous, column });
+			sorts.push(
+				await clickAndWatch(page, () => page.locator(`button[data-sort="${column}"]`).click())
+			);
 		}
+		await stopProfile(bench, 'the sort changes');
 		bench.results.sort_p95_ms = round(percentiles(sorts).p95);
 		bench.log('list: sorted');
 		nodes = Math.max(nodes, await documentNodes(page));
@@ -491,11 +552,10 @@ const listFigure: Figure = {
 				{ timeout: 0 }
 			);
 			await form.getByLabel('全文搜索').fill(word);
-			const before = await listCount(page);
-			const started = performance.now();
-			await form.getByRole('button', { name: '执行' }).click();
-			await listChanged(page, before);
-			searches.push(performance.now() - started);
+			await armListWatch(page, { kind: 'count', previous: await listCount(page) });
+			searches.push(
+				await clickAndWatch(page, () => form.getByRole('button', { name: '执行' }).click())
+			);
 		}
 		bench.results.search_p95_ms = round(percentiles(searches).p95);
 		bench.log('list: searched');
@@ -534,11 +594,36 @@ const overviewFigure: Figure = {
 	async run(bench) {
 		const { page } = bench;
 		await page.goto('/exchange');
+		await loadFloors(bench);
+		const state = await page.evaluate(() => window.benchFloor!.tallyState());
+		bench.log(
+			`overview: change counter ${state.version}, tally at ${state.tally}, snapshot at ${state.snapshot}`
+		);
+		await startProfile(bench);
 		const started = performance.now();
 		await page.goto('/');
 		await page.locator('[data-testid="overview"][aria-busy="false"]').waitFor({ timeout: 0 });
 		await painted(page);
 		bench.results.overview_ms = round(performance.now() - started);
+		await stopProfile(bench, 'the overview');
+		if (bench.isProfiling) {
+			const timing = await page.evaluate(() => {
+				const [navigation] = performance.getEntriesByType(
+					'navigation'
+				) as PerformanceNavigationTiming[];
+				const slowest = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+					.sort((a, b) => b.responseEnd - a.responseEnd)
+					.slice(0, 5)
+					.map((entry) => `${entry.name.split('/').at(-1)} ${Math.round(entry.responseEnd)}`);
+				return {
+					response: Math.round(navigation?.responseEnd ?? 0),
+					domContentLoaded: Math.round(navigation?.domContentLoadedEventEnd ?? 0),
+					now: Math.round(performance.now()),
+					slowest
+				};
+			});
+			bench.log(`overview page timing (ms since navigation): ${JSON.stringify(timing)}`);
+		}
 	}
 };
 
@@ -567,6 +652,32 @@ const notificationPdfFigure: Figure = {
 };
 
 /**
+ * The work plan PDF of 500 rows (ZSMR006's 打印 path: plan, print model, jsPDF and the embedded
+ * font), built in the app's page by the bench hook `services/work-plan-bench.ts`. The figure is the
+ * first build in the page (the PDF code and the font load lazily, as on a first print); the warm
+ * figure is the median of three more.
+ */
+const workPlanPdfFigure: Figure = {
+	name: 'work plan PDF',
+	async run(bench) {
+		const { page } = bench;
+		await page.goto('/work-plan');
+		await page.addScriptTag({ url: bench.workPlanUrl, type: 'module' });
+		await page.waitForFunction(() => !!window.benchWorkPlan);
+		const times: number[] = [];
+		for (let i = 0; i < 4; i++) {
+			const built = await page.evaluate(() => window.benchWorkPlan!.timeWorkPlanPdf(500));
+			if (built.rows !== 500 || built.bytes === 0) {
+				throw new Error(`the work plan had ${built.rows} rows, ${built.bytes} bytes`);
+			}
+			times.push(built.ms);
+		}
+		bench.results.workplan_pdf_500_ms = round(times[0]!);
+		bench.results.workplan_pdf_500_warm_ms = round(percentiles(times.slice(1)).p50);
+	}
+};
+
+/**
  * The figures in the order they run: the import fills the database the others use. A new figure
  * (list, search, overview, PDF) is one more entry here, setting its own keys.
  */
@@ -579,6 +690,7 @@ export const figures: Figure[] = [
 	listFigure,
 	overviewFigure,
 	notificationPdfFigure,
+	workPlanPdfFigure,
 	heapFigure,
 	initialJsFigure
 ];
@@ -591,6 +703,7 @@ export interface BenchOptions {
 	file: Bench['file'];
 	changeable: string[];
 	floorUrl: string;
+	workPlanUrl: string;
 	executablePath: string;
 	/** Only the figures with these names (all when empty). */
 	only?: readonly string[];

@@ -73,4 +73,18 @@ async function listFloor() {
 	return ms;
 }
 
-window.benchFloor = { importFloor, exportFloor, clearNotifications, listFloor };
+/** Whether the overview's tally is current (its change counter is the list rows' counter). */
+async function tallyState() {
+	const db = await openAppDatabase();
+	const [version, tally, snapshot] = await db
+		.table('listMeta')
+		.bulkGet(['version', 'overviewTallyVersion', 'snapshotVersion']);
+	db.close();
+	return {
+		version: version?.value ?? 0,
+		tally: tally?.value ?? -1,
+		snapshot: snapshot?.value ?? -1
+	};
+}
+
+window.benchFloor = { importFloor, exportFloor, clearNotifications, listFloor, tallyState };

@@ -74,20 +74,32 @@ export class HeapMonitor {
 		return { page, workers };
 	}
 
-	/** Runs `step` while sampling every `intervalMs`; returns its result and the highest total heap. */
-	async watch<T>(step: () => Promise<T>, intervalMs = 100): Promise<{ result: T; peak: number }> {
+	/**
+	 * Runs `step` while sampling every `intervalMs`; returns its result, the highest total heap,
+	 * and the highest heap of the page alone and of its workers alone (for telling where a peak is).
+	 */
+	async watch<T>(
+		step: () => Promise<T>,
+		intervalMs = 100
+	): Promise<{ result: T; peak: number; pagePeak: number; workersPeak: number }> {
 		let peak = 0;
+		let pagePeak = 0;
+		let workersPeak = 0;
 		let running = true;
 		const loop = (async () => {
 			while (running) {
 				const { page, workers } = await this.sample().catch(() => ({ page: 0, workers: 0 }));
 				peak = Math.max(peak, page + workers);
+				pagePeak = Math.max(pagePeak, page);
+				workersPeak = Math.max(workersPeak, workers);
 				await new Promise((resolve) => setTimeout(resolve, intervalMs));
 			}
 		})();
 		try {
 			const result = await step();
-			return { result, peak };
+			running = false;
+			await loop;
+			return { result, peak, pagePeak, workersPeak };
 		} finally {
 			running = false;
 			await loop;

@@ -7,6 +7,8 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { build } from 'vite';
 import { runBenchmark } from './benchmark';
 import { changeableNumbers, generateExport } from './generate';
 
@@ -84,6 +86,31 @@ async function exchangeFile(size: number): Promise<{ path: string; bytes: number
 	return { path, bytes: file.blob.size };
 }
 
+/**
+ * Builds `bench/work-plan-page.ts` (the app's work plan path, for the work plan PDF figure) into
+ * the served `__bench/` folder: a module script and its lazy chunks and font, as the app has them.
+ */
+async function buildWorkPlanPage(): Promise<void> {
+	await build({
+		configFile: false,
+		logLevel: 'warn',
+		base: '/__bench/',
+		define: { __APP_VERSION__: JSON.stringify('bench') },
+		resolve: { alias: { $lib: resolve(root, 'src/lib') } },
+		plugins: [svelte({ configFile: false })],
+		build: {
+			outDir: servedDir,
+			emptyOutDir: false,
+			assetsInlineLimit: 0,
+			modulePreload: false,
+			rollupOptions: {
+				input: resolve(root, 'bench/work-plan-page.ts'),
+				output: { entryFileNames: 'work-plan.js' }
+			}
+		}
+	});
+}
+
 /** `scripts/serve.js` over the build on `port`; resolves once it listens. */
 async function serve(port: number): Promise<ChildProcess> {
 	const child = spawn(process.execPath, ['scripts/serve.js', buildDir], {
@@ -153,6 +180,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 	await mkdir(servedDir, { recursive: true });
 	await copyFile(resolve(root, 'node_modules/dexie/dist/dexie.mjs'), join(servedDir, 'dexie.js'));
 	await copyFile(resolve(root, 'bench/floor.js'), join(servedDir, 'floor.js'));
+	await buildWorkPlanPage();
 	const port = Number(process.env.BENCH_PORT ?? 4414);
 	const server = await serve(port);
 	const started = performance.now();
@@ -164,6 +192,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 			file: { ...file, name: file.path.split('/').at(-1) ?? 'bench.json', url: '' },
 			changeable: changeableNumbers(args.size, 25),
 			floorUrl: '/__bench/floor.js',
+			workPlanUrl: '/__bench/work-plan.js',
 			executablePath,
 			only: args.only,
 			isProfiling: args.profile,

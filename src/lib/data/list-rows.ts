@@ -1,8 +1,16 @@
 import { db } from './db';
-import { LIST_VERSION_KEY } from './projection';
+import {
+	LIST_VERSION_KEY,
+	OVERVIEW_TALLY_KEY,
+	OVERVIEW_TALLY_VERSION_KEY,
+	type StoredTally
+} from './projection';
 import type { ListCustomer } from '../domain/list-index';
 import type { ListRow } from '../domain/list-row';
 import type { IndexPlan } from '../domain/list-plan';
+import type { Overview, OverviewOptions } from '../domain/overview';
+import { currentTimeZone, type OverviewTally } from '../domain/overview-tally';
+import { newestUrgent, overviewFromTally } from '../domain/tally-overview';
 
 /** How many list rows there are. */
 export function countListRows(): Promise<number> {
@@ -64,6 +72,8 @@ export async function readListCustomers(): Promise<Map<string, ListCustomer>> {
 }
 
 const SNAPSHOT_KEY = 'snapshot';
+/** The change counter of the stored snapshot, apart from it: a stale snapshot is never read. */
+const SNAPSHOT_VERSION_KEY = 'snapshotVersion';
 
 interface Snapshot {
 	version: number;
@@ -72,7 +82,7 @@ interface Snapshot {
 }
 
 /** The change counter of the list rows (raised by every transaction that writes notifications). */
-async function listVersion(): Promise<number> {
+export async function listVersion(): Promise<number> {
 	return Number((await db.listMeta.get(LIST_VERSION_KEY))?.value ?? 0);
 }
 
@@ -82,8 +92,10 @@ async function listVersion(): Promise<number> {
  */
 export async function readListSnapshot(): Promise<ListRow[] | undefined> {
 	const found = await db.transaction('r', db.listMeta, async () => {
+		const version = await listVersion();
+		if ((await db.listMeta.get(SNAPSHOT_VERSION_KEY))?.value !== version) return undefined;
 		const snapshot = (await db.listMeta.get(SNAPSHOT_KEY))?.value as Snapshot | undefined;
-		return snapshot && snapshot.version === (await listVersion()) ? snapshot : undefined;
+		return snapshot && snapshot.version === version ? snapshot : undefined;
 	});
 	if (!found) return undefined;
 	try {
@@ -102,6 +114,73 @@ export async function saveListSnapshot(): Promise<void> {
 		rows: await db.listRows.toArray(),
 		version: await listVersion()
 	}));
+	await saveListSnapshotOf(rows, version);
+}
+
+/**
+ * Stores rows already in memory as the snapshot at change counter `version` (the list Worker's,
+ * after it read them all at that counter), unless the rows changed since; so the Worker need not
+ * read 100,000 rows a second time to take it. Returns whether it was stored.
+ */
+export async function saveListSnapshotOf(
+	rows: readonly ListRow[],
+	version: number
+): Promise<boolean> {
 	const snapshot: Snapshot = { version, json: JSON.stringify(rows) };
-	await db.listMeta.put({ key: SNAPSHOT_KEY, value: snapshot });
+	return db.transaction('rw', db.listMeta, async () => {
+		if ((await listVersion()) !== version) return false;
+		await db.listMeta.bulkPut([
+			{ key: SNAPSHOT_KEY, value: snapshot },
+			{ key: SNAPSHOT_VERSION_KEY, value: version }
+		]);
+		return true;
+	});
+}
+
+/**
+ * The overview's figures from the stored tally, when it is current (taken at the current change
+ * counter, in this device's time zone): one small read, whatever the number of notifications.
+ * Undefined when there is none or it is behind: the list Worker counts from the rows then.
+ */
+export function readOverviewFromTally(options: OverviewOptions): Promise<Overview | undefined> {
+	return db.transaction('r', [db.listMeta, db.listRows], async () => {
+		if (!(await isTallyCurrent())) return undefined;
+		const stored = (await db.listMeta.get(OVERVIEW_TALLY_KEY))?.value as StoredTally | undefined;
+		if (!stored || stored.tally.timeZone !== currentTimeZone()) return undefined;
+		const { numbers } = newestUrgent(stored.tally, options.centre ?? '');
+		const urgent = await db.listRows.bulkGet(numbers);
+		return overviewFromTally(stored.tally, options, urgent);
+	});
+}
+
+/** Whether the stored tally is at the current change counter (read inside a transaction). */
+async function isTallyCurrent(): Promise<boolean> {
+	const at = (await db.listMeta.get(OVERVIEW_TALLY_VERSION_KEY))?.value;
+	return at !== undefined && at === (await listVersion());
+}
+
+/** Whether a current tally is stored (one at the current change counter, in this time zone). */
+export async function hasCurrentTally(): Promise<boolean> {
+	return db.transaction('r', db.listMeta, async () => {
+		if (!(await isTallyCurrent())) return false;
+		const stored = (await db.listMeta.get(OVERVIEW_TALLY_KEY))?.value as StoredTally | undefined;
+		return stored?.tally.timeZone === currentTimeZone();
+	});
+}
+
+/**
+ * Stores a tally counted from the rows as they were at change counter `version`, unless the rows
+ * changed since (then it would be wrong, and it is left to the next count). From then on every
+ * write keeps it in step (data/projection.ts). Returns whether it was stored.
+ */
+export function saveOverviewTally(tally: OverviewTally, version: number): Promise<boolean> {
+	return db.transaction('rw', db.listMeta, async () => {
+		if ((await listVersion()) !== version) return false;
+		const value: StoredTally = { tally };
+		await db.listMeta.bulkPut([
+			{ key: OVERVIEW_TALLY_KEY, value },
+			{ key: OVERVIEW_TALLY_VERSION_KEY, value: version }
+		]);
+		return true;
+	});
 }

@@ -14,6 +14,14 @@ export async function loadMasterData(): Promise<MasterData> {
 	return groupMasterData(await db.masterData.toArray());
 }
 
+/** The master records of some `[kind, code]` keys, grouped by kind (unknown keys are left out). */
+export async function loadMasterRecords(
+	keys: readonly (readonly [MasterKind, string])[]
+): Promise<MasterData> {
+	const found = await db.masterData.bulkGet(keys.map(([kind, code]) => [kind, code]));
+	return groupMasterData(found.filter((record) => record !== undefined));
+}
+
 /** Seeds the sample master data once, on a device that has none. */
 export async function seedSampleMasterData(): Promise<number> {
 	return db.transaction('rw', db.masterData, async () => {

@@ -6,10 +6,12 @@ import {
 	addNotification,
 	applyNotificationAction,
 	getNotification,
+	knownCentres,
 	saveNotificationFields
 } from './notifications';
 import { defaultConfiguration } from '../domain/configuration';
 import { makeActor, makeFields } from '../domain/test-factories';
+import { makeNumbered } from '../exchange/test-files';
 
 const assistant = makeActor('assistant');
 
@@ -213,5 +215,19 @@ describe('the sales office', () => {
 		);
 		expect(created.salesOffice).toBe('4003');
 		expect(created.centre).toBe('4003');
+	});
+});
+
+describe('knownCentres', () => {
+	it('lists each centre with notifications once, in code order, by one seek per centre', async () => {
+		expect(await knownCentres()).toEqual([]);
+		await db.notifications.bulkPut([
+			makeNumbered(1, { centre: '4005' }),
+			makeNumbered(2),
+			makeNumbered(3, { centre: '4005' }),
+			makeNumbered(4, { centre: '4001' }),
+			makeNumbered(5)
+		]);
+		expect(await knownCentres()).toEqual(['4001', '4002', '4005']);
 	});
 });

@@ -7,14 +7,20 @@ import {
 	readListCustomers,
 	readListRows,
 	readListRowsAfter,
+	listVersion,
 	readListSnapshot,
-	saveListSnapshot
+	readOverviewFromTally,
+	saveListSnapshot,
+	saveListSnapshotOf,
+	saveOverviewTally
 } from './list-rows';
 import { saveMasterRecord } from './master-data';
 import { addLongTextEntry, addNotification } from './notifications';
 import { onLocalListChange, type ListChange } from './projection';
 import { defaultConfiguration } from '../domain/configuration';
 import { ListIndex } from '../domain/list-index';
+import { computeOverview } from '../domain/overview';
+import { tallyOf } from '../domain/overview-tally';
 import { emptySelection, DEFAULT_SORT } from '../domain/list-selection';
 import { makeActor, makeFields } from '../domain/test-factories';
 import { readBytes, makeFileBytes, makeNumbered } from '../exchange/test-files';
@@ -147,6 +153,20 @@ describe('the snapshot of the list rows, with the change counter', () => {
 		expect(await readListSnapshot()).toHaveLength(3);
 	});
 
+	it('is taken from rows in memory only at their change counter (the Worker after a whole load)', async () => {
+		await importRecords([makeNumbered(1), makeNumbered(2)]);
+		const version = await listVersion();
+		const rows = await readListRowsAfter(undefined, 10_000);
+		expect(await saveListSnapshotOf(rows, version)).toBe(true);
+		expect((await readListSnapshot())?.map((row) => row.number)).toEqual([
+			'4002-01-000001',
+			'4002-01-000002'
+		]);
+		await addNotification(makeFields(), assistant, defaultConfiguration);
+		expect(await saveListSnapshotOf(rows, version)).toBe(false);
+		expect(await readListSnapshot()).toBeUndefined();
+	});
+
 	it('a transaction that fails does not raise the counter: the snapshot stays good', async () => {
 		await importRecords([makeNumbered(1)]);
 		await saveListSnapshot();
@@ -157,6 +177,103 @@ describe('the snapshot of the list rows, with the change counter', () => {
 			})
 		).rejects.toThrow('disk full');
 		expect(await readListSnapshot()).toHaveLength(1);
+	});
+});
+
+describe('the overview tally follows every write, in the same transaction', () => {
+	const today = '2001-03-09';
+
+	/** What the overview counts from every stored row, as the list Worker counts it. */
+	async function counted(centre = '') {
+		return computeOverview(await readListRowsAfter(undefined, 10_000), { today, centre });
+	}
+
+	/** Counts the tally from the stored rows and stores it, as the list Worker does after loading. */
+	async function storeTally() {
+		const version = await listVersion();
+		const rows = await readListRowsAfter(undefined, 10_000);
+		expect(await saveOverviewTally(tallyOf(rows), version)).toBe(true);
+	}
+
+	it('gives the overview counted from the rows after a creation, a change, a delete and an import', async () => {
+		await importRecords([
+			makeNumbered(1, { isUrgent: true }),
+			makeNumbered(2, { centre: '4003', requiredStart: '2001-02-20', requiredEnd: '2001-03-01' })
+		]);
+		expect(await readOverviewFromTally({ today })).toBeUndefined();
+		await storeTally();
+		expect(await readOverviewFromTally({ today })).toEqual(await counted());
+
+		const created = await addNotification(
+			makeFields({ isUrgent: true, requiredEnd: '2001-03-09' }),
+			assistant,
+			defaultConfiguration
+		);
+		expect(await readOverviewFromTally({ today })).toEqual(await counted());
+		// A change of nothing the tally counts moves only its change counter.
+		const before = await db.listMeta.get('overviewTally');
+		const changedText = await addLongTextEntry(
+			created.number,
+			created.revision.rev,
+			'锁坏了',
+			assistant,
+			defaultConfiguration
+		);
+		expect(changedText.ok).toBe(true);
+		expect((await readListRows([created.number]))[0]?.text).toContain('锁坏了');
+		expect(await db.listMeta.get('overviewTally')).toEqual(before);
+		expect(await readOverviewFromTally({ today })).toEqual(await counted());
+		const changed = (await db.notifications.get(created.number))!;
+		await addLongTextEntry(
+			created.number,
+			changed.revision.rev,
+			'又坏了',
+			assistant,
+			defaultConfiguration
+		);
+		const stored = (await db.notifications.get('4002-01-000001'))!;
+		await db.notifications.put({
+			...stored,
+			systemStatus: 'NOCO',
+			completion: { at: '2001-03-08T02:00:00.000Z', by: '202' }
+		} as typeof stored);
+		await db.notifications.delete('4003-01-000002');
+		await importRecords([makeNumbered(5, { responsible: '203' })]);
+		for (const centre of ['', '4002', '4003']) {
+			const overview = await readOverviewFromTally({ today, centre });
+			expect(overview).toEqual(await counted(centre));
+		}
+		expect((await readOverviewFromTally({ today }))?.total).toBe(3);
+	});
+
+	it('is dropped by a large or ranged change (counted afresh later), never left wrong', async () => {
+		await importRecords([makeNumbered(1)]);
+		await storeTally();
+		await db.notifications.bulkPut(
+			Array.from({ length: 2001 }, (_, index) => makeNumbered(index + 10))
+		);
+		expect(await readOverviewFromTally({ today })).toBeUndefined();
+		await storeTally();
+		expect((await readOverviewFromTally({ today }))?.total).toBe(2002);
+		await db.notifications.clear();
+		expect(await readOverviewFromTally({ today })).toBeUndefined();
+	});
+
+	it('is not stored when the rows changed after they were read, and a failed write keeps it', async () => {
+		await importRecords([makeNumbered(1)]);
+		const version = await listVersion();
+		const rows = await readListRowsAfter(undefined, 10_000);
+		await addNotification(makeFields(), assistant, defaultConfiguration);
+		expect(await saveOverviewTally(tallyOf(rows), version)).toBe(false);
+		expect(await readOverviewFromTally({ today })).toBeUndefined();
+		await storeTally();
+		await expect(
+			db.transaction('rw', db.notifications, async () => {
+				await db.notifications.put(makeNumbered(9));
+				throw new Error('disk full');
+			})
+		).rejects.toThrow('disk full');
+		expect(await readOverviewFromTally({ today })).toEqual(await counted());
 	});
 });
 

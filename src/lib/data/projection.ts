@@ -1,6 +1,12 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
-import { toListRowLoosely } from '../domain/list-row';
+import { toListRowLoosely, type ListRow } from '../domain/list-row';
 import type { Notification } from '../domain/notification';
+import {
+	currentTimeZone,
+	tallyRow,
+	tallySignature,
+	type OverviewTally
+} from '../domain/overview-tally';
 
 /** The table of list rows (the lean projection of every notification). */
 export const LIST_ROWS_TABLE = 'listRows';
@@ -11,8 +17,25 @@ export const LIST_META_TABLE = 'listMeta';
 /** The key of the change counter in the list meta table. */
 export const LIST_VERSION_KEY = 'version';
 
-/** The transactions whose change counter was raised already. */
-const bumped = new WeakSet<DBCoreTransaction>();
+/**
+ * The key of the overview's tally in the list meta table: `{ tally }`, the counts of the list rows
+ * (see `domain/overview-tally`), a few hundred KB at 100,000 notifications.
+ */
+export const OVERVIEW_TALLY_KEY = 'overviewTally';
+
+/**
+ * The key of the change counter the tally is current at, apart from the tally: a write that
+ * changes nothing the tally counts (most edits) moves only this small record.
+ */
+export const OVERVIEW_TALLY_VERSION_KEY = 'overviewTallyVersion';
+
+/** The overview tally as stored. */
+export interface StoredTally {
+	tally: OverviewTally;
+}
+
+/** The change counter each transaction raised it to (raised once per transaction). */
+const bumped = new WeakMap<DBCoreTransaction, number>();
 
 /** The channel on which a committed change of notifications or master data is announced. */
 export const LIST_CHANNEL = 'shouhou-list';
@@ -23,6 +46,9 @@ export type ListChange =
 
 /** Above this many records in one transaction, listeners reload instead of reading each one. */
 const MANY = 2000;
+
+/** The transactions that updated the tally already (it is at their raised counter then). */
+const tallied = new WeakSet<DBCoreTransaction>();
 
 const pending = new WeakMap<
 	DBCoreTransaction,
@@ -104,44 +130,100 @@ export const projectionMiddleware: Middleware<DBCore> = {
 				// Looked up when writing: during an upgrade from before v5 the table does not exist yet.
 				const rows = () => down.table(LIST_ROWS_TABLE);
 				// Raises the change counter once per transaction: a snapshot of the rows taken at
-				// another counter is stale.
-				const bump = async (trans: DBCoreTransaction) => {
-					if (bumped.has(trans)) return;
-					bumped.add(trans);
+				// another counter is stale. Returns the counter as raised.
+				const bump = async (trans: DBCoreTransaction): Promise<number> => {
+					const raised = bumped.get(trans);
+					if (raised !== undefined) return raised;
 					const meta = down.table(LIST_META_TABLE);
 					const current = (await meta.get({ trans, key: LIST_VERSION_KEY })) as
 						{ value: number } | undefined;
+					const version = (current?.value ?? 0) + 1;
+					bumped.set(trans, version);
 					await meta.mutate({
 						type: 'put',
 						trans,
-						values: [{ key: LIST_VERSION_KEY, value: (current?.value ?? 0) + 1 }]
+						values: [{ key: LIST_VERSION_KEY, value: version }]
+					});
+					return version;
+				};
+				// Keeps the overview's tally in step in the same transaction: the old rows out, the
+				// new rows in, and its change counter moved on. A write that changes nothing the
+				// tally counts moves only the counter. A large or ranged change drops the tally
+				// instead (the list Worker counts it afresh from the rows it reloads anyway), so an
+				// import pays nothing here.
+				const follow = async (
+					trans: DBCoreTransaction,
+					version: number,
+					keys: readonly string[],
+					written: readonly ListRow[] | 'range'
+				) => {
+					const meta = down.table(LIST_META_TABLE);
+					const at = (await meta.get({ trans, key: OVERVIEW_TALLY_VERSION_KEY })) as
+						{ value: number } | undefined;
+					if (!at) return;
+					const drop = () =>
+						meta.mutate({
+							type: 'delete',
+							trans,
+							keys: [OVERVIEW_TALLY_KEY, OVERVIEW_TALLY_VERSION_KEY]
+						});
+					const many = (pending.get(trans)?.numbers.size ?? 0) + keys.length > MANY;
+					const previous = version - 1 + (tallied.has(trans) ? 1 : 0);
+					if (written === 'range' || many || at.value !== previous) return drop();
+					const old = (await rows().getMany({ trans, keys: [...keys] })) as (ListRow | undefined)[];
+					tallied.add(trans);
+					const isSame =
+						old.length === written.length &&
+						old.every((row, i) => row && tallySignature(row) === tallySignature(written[i]!));
+					if (!isSame) {
+						const stored = (await meta.get({ trans, key: OVERVIEW_TALLY_KEY })) as
+							{ value: StoredTally } | undefined;
+						const tally = stored?.value.tally;
+						if (!tally || tally.timeZone !== currentTimeZone()) return drop();
+						for (const row of old) if (row) tallyRow(tally, row, -1);
+						for (const row of written) tallyRow(tally, row, 1);
+						await meta.mutate({
+							type: 'put',
+							trans,
+							values: [{ key: OVERVIEW_TALLY_KEY, value: { tally } }]
+						});
+					}
+					await meta.mutate({
+						type: 'put',
+						trans,
+						values: [{ key: OVERVIEW_TALLY_VERSION_KEY, value: version }]
 					});
 				};
 				return {
 					...table,
 					async mutate(req: DBCoreMutateRequest) {
 						const result = await table.mutate(req);
-						await bump(req.trans);
+						const version = await bump(req.trans);
 						if (req.type === 'add' || req.type === 'put') {
 							const written = (req.values as Notification[]).filter(
 								(_, index) => !(index in result.failures)
 							);
 							if (written.length > 0) {
-								await rows().mutate({
-									type: 'put',
-									trans: req.trans,
-									values: written.map(toListRowLoosely)
-								});
+								const values = written.map(toListRowLoosely);
+								await follow(
+									req.trans,
+									version,
+									values.map((row) => row.number),
+									values
+								);
+								await rows().mutate({ type: 'put', trans: req.trans, values });
 								note(req.trans, (entry) => {
 									for (const record of written) entry.numbers.add(record.number);
 								});
 							}
 						} else if (req.type === 'delete') {
+							await follow(req.trans, version, req.keys.map(String), []);
 							await rows().mutate({ type: 'delete', trans: req.trans, keys: req.keys });
 							note(req.trans, (entry) => {
 								for (const key of req.keys) entry.numbers.add(String(key));
 							});
 						} else {
+							await follow(req.trans, version, [], 'range');
 							await rows().mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
 							note(req.trans, (entry) => (entry.all = true));
 						}

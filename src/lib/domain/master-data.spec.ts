@@ -6,6 +6,7 @@ import {
 	groupMasterData,
 	masterRecordSchema,
 	objectAddress,
+	referencedMasterKeys,
 	withAddressLists,
 	type MasterRecord
 } from './master-data';
@@ -70,6 +71,36 @@ describe('checkReferences: every code names a master record', () => {
 			items: [makeItem({ productCategory: '06', productType: '0601' })]
 		});
 		expect(checkReferences(fitting, data)).toEqual([]);
+	});
+});
+
+describe('referencedMasterKeys: what a check of references reads', () => {
+	/** The master data of only the records these fields name. */
+	const referenced = (fields: Parameters<typeof referencedMasterKeys>[0]) => {
+		const keys = new Set(referencedMasterKeys(fields).map(([kind, code]) => `${kind}:${code}`));
+		return groupMasterData(
+			sampleMasterData().filter((record) => keys.has(`${record.kind}:${record.code}`))
+		);
+	};
+
+	it('names every record the check looks up: the same issues as against all master data', () => {
+		const cases = [
+			makeFields(),
+			makeFields({ functionalLocation: '27-01' }),
+			makeFields({ shipTo: '31', functionalLocation: '27-01' }),
+			makeFields({
+				shipTo: '999',
+				responsible: '999',
+				mainWorkCentre: 'X1',
+				functionalLocation: 'nowhere',
+				items: [makeItem({ productCategory: '99', reasonCode: '9' })]
+			}),
+			makeFields({ items: [makeItem({ productCategory: '06', productType: '0701' })] }),
+			makeFields({ items: [makeItem({ productCategory: '06', productType: '0601' }), makeItem()] })
+		];
+		for (const fields of cases) {
+			expect(checkReferences(fields, referenced(fields))).toEqual(checkReferences(fields, data));
+		}
 	});
 });
 

@@ -169,6 +169,26 @@ const ITEM_KINDS: [
 ];
 
 /**
+ * The master records `checkReferences` looks up for these fields, as `[kind, code]` keys: a check
+ * needs only these, not every customer of a centre (5,000 at a busy one).
+ */
+export function referencedMasterKeys(fields: NotificationFields): [MasterKind, string][] {
+	const keys: [MasterKind, string][] = [];
+	for (const [field, kind] of FIELD_KINDS) {
+		const value = fields[field];
+		if (typeof value === 'string' && value) keys.push([kind, value]);
+	}
+	if (fields.functionalLocation && fields.shipTo) keys.push(['customer', fields.shipTo]);
+	for (const item of fields.items) {
+		for (const [field, kind] of ITEM_KINDS) {
+			const value = String(item[field] ?? '');
+			if (value) keys.push([kind, value]);
+		}
+	}
+	return keys;
+}
+
+/**
  * Codes that master data does not know (the sales office is the responsibility centre itself,
  * stamped from the device, so it needs no master record): a report that groups by work centre or person breaks on
  * a typo, so each coded field must name a record that exists.

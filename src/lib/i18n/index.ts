@@ -4,6 +4,8 @@ export {
 	getLocale,
 	setLocale,
 	inLocale,
+	loadLocale,
+	restoreLocale,
 	LOCALES,
 	type Locale
 } from './locale.svelte';

@@ -1,4 +1,3 @@
-import { en } from './en';
 import { zhCN } from './zh-CN';
 import { format, lookup, type Catalogue, type MessageKey, type MessageParams } from './catalogue';
 
@@ -6,7 +5,11 @@ import { format, lookup, type Catalogue, type MessageKey, type MessageParams } f
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const catalogues: Record<Locale, Catalogue> = { 'zh-CN': zhCN, en };
+/**
+ * The loaded catalogues. Chinese, the default, is part of the first JavaScript; English is loaded
+ * on first use (`loadLocale`), so a first visit does not carry both.
+ */
+const catalogues: Partial<Record<Locale, Catalogue>> = { 'zh-CN': zhCN };
 const STORAGE_KEY = 'shouhou.locale';
 
 function initialLocale(): Locale {
@@ -19,7 +22,30 @@ function initialLocale(): Locale {
 	return 'zh-CN';
 }
 
-const state = $state({ locale: initialLocale() });
+/** Loads a language's messages if they are not loaded yet. */
+export async function loadLocale(locale: Locale): Promise<void> {
+	if (catalogues[locale]) return;
+	if (locale === 'en') catalogues.en = (await import('./en')).en;
+}
+
+/** The language remembered on this device; shown once its messages are loaded (`restoreLocale`). */
+const remembered = initialLocale();
+const state = $state<{ locale: Locale }>({ locale: catalogues[remembered] ? remembered : 'zh-CN' });
+
+/**
+ * Loads the remembered language and shows it: the layout waits for this before its first screen,
+ * so a device set to English never shows Chinese first.
+ */
+export async function restoreLocale(): Promise<void> {
+	if (state.locale === remembered) return;
+	await loadLocale(remembered);
+	state.locale = remembered;
+}
+
+/** The catalogue of a language, Chinese while another is not loaded yet. */
+function catalogueOf(locale: Locale): Catalogue {
+	return catalogues[locale] ?? zhCN;
+}
 
 /** The language of a print being built (see `inLocale`), else none. */
 let printLocale: Locale | undefined;
@@ -32,6 +58,7 @@ export function getLocale(): Locale {
 /**
  * Runs `build` with every message in another language, for a print made in the language chosen
  * at print time whatever the screen shows. Synchronous only: the language is restored on return.
+ * The caller loads the language first (`await loadLocale(locale)`).
  */
 export function inLocale<T>(locale: Locale, build: () => T): T {
 	const before = printLocale;
@@ -43,8 +70,18 @@ export function inLocale<T>(locale: Locale, build: () => T): T {
 	}
 }
 
-/** Switches the language, remembers it on this device and updates `<html lang>`. */
-export function setLocale(locale: Locale): void {
+/**
+ * Switches the language (once its messages are loaded), remembers it on this device and updates
+ * `<html lang>`. When the messages cannot be loaded (offline before the app was cached), the
+ * language stays as it was.
+ */
+export async function setLocale(locale: Locale): Promise<void> {
+	try {
+		await loadLocale(locale);
+	} catch (error) {
+		console.error('the language could not be loaded', error);
+		return;
+	}
 	state.locale = locale;
 	try {
 		globalThis.localStorage?.setItem(STORAGE_KEY, locale);
@@ -56,10 +93,10 @@ export function setLocale(locale: Locale): void {
 
 /** Translates a key in the current language; reactive inside components. */
 export function t(key: MessageKey, params?: MessageParams): string {
-	return format(catalogues[getLocale()], key, params);
+	return format(catalogueOf(getLocale()), key, params);
 }
 
 /** Whether the current catalogue has a message under this key (for keys built from data). */
 export function hasMessage(key: string): boolean {
-	return lookup(catalogues[getLocale()], key) !== undefined;
+	return lookup(catalogueOf(getLocale()), key) !== undefined;
 }

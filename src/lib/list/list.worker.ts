@@ -1,15 +1,20 @@
 import { ListIndex } from '../domain/list-index';
 import { indexPlan } from '../domain/list-plan';
 import { computeOverview } from '../domain/overview';
+import { tallyOf } from '../domain/overview-tally';
 import { LIST_CHANNEL, type ListChange } from '../data/projection';
 import {
 	countListRows,
+	hasCurrentTally,
+	listVersion,
 	readListCustomers,
 	readListRows,
 	readListRowsAfter,
 	readListRowsByPlan,
 	readListSnapshot,
-	saveListSnapshot
+	saveListSnapshot,
+	saveListSnapshotOf,
+	saveOverviewTally
 } from '../data/list-rows';
 import type { ListLoad, ListReply, ListRequest } from './protocol';
 
@@ -33,17 +38,42 @@ const post = (reply: ListReply) => self.postMessage(reply);
 const SNAPSHOT_DELAY = 15_000;
 let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** Takes a snapshot for the next start once the rows have stayed unchanged for a while. */
+/**
+ * The change counter read before the last whole load, while no change has been followed since
+ * (the rows in memory are then the rows at that counter); else undefined.
+ */
+let loadedAt: number | undefined;
+
+/**
+ * Takes a snapshot for the next start once the rows have stayed unchanged for a while: from the
+ * rows in memory when they are those of a whole load and nothing changed since (no second read of
+ * every row), else read afresh in one transaction.
+ */
 function scheduleSnapshot(): void {
 	clearTimeout(snapshotTimer);
 	snapshotTimer = setTimeout(() => {
-		saveListSnapshot().catch((error: unknown) =>
-			console.error('the list snapshot could not be saved', error)
-		);
+		const saved =
+			loadedAt === undefined
+				? saveListSnapshot()
+				: saveListSnapshotOf(index.rows(), loadedAt).then((isSaved) =>
+						isSaved ? undefined : saveListSnapshot()
+					);
+		saved.catch((error: unknown) => console.error('the list snapshot could not be saved', error));
 	}, SNAPSHOT_DELAY);
 }
 
+/**
+ * Counts the overview's tally from the rows in memory and stores it, when none is current: the
+ * rows were read at change counter `version` or later, so it is stored only if the counter is
+ * still `version` (no write came between); from then on every write keeps it in step.
+ */
+async function storeTally(version: number): Promise<void> {
+	if (await hasCurrentTally()) return;
+	await saveOverviewTally(tallyOf(index.rows()), version);
+}
+
 async function loadAll(): Promise<void> {
+	const version = await listVersion();
 	const fresh = new ListIndex();
 	fresh.setCustomers(await readListCustomers());
 	// A snapshot taken at the current change counter is the rows as stored: one read.
@@ -68,11 +98,15 @@ async function loadAll(): Promise<void> {
 			post({ type: 'load', load });
 		}
 		index = target;
+		loadedAt = version;
 		scheduleSnapshot();
 	}
 	load = { loaded: index.size, total: index.size, ready: true };
 	post({ type: 'load', load });
 	post({ type: 'changed' });
+	await storeTally(version).catch((error: unknown) =>
+		console.error('the overview tally could not be stored', error)
+	);
 }
 
 function ensureLoaded(): Promise<void> {
@@ -96,6 +130,7 @@ function follow(change: ListChange): void {
 			}
 			if (change.kind === 'masterData') index.setCustomers(await readListCustomers());
 			else {
+				loadedAt = undefined;
 				const rows = await readListRows(change.numbers);
 				index.upsert(rows.filter((row) => row !== undefined));
 				index.remove(change.numbers.filter((_, i) => rows[i] === undefined));

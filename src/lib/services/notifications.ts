@@ -8,8 +8,8 @@ import {
 	type ChangeResult
 } from '$lib/data/notifications';
 import type { DraftRef } from '$lib/data/drafts';
-import { loadMasterData } from '$lib/data/master-data';
-import { checkReferences } from '$lib/domain/master-data';
+import { loadMasterRecords } from '$lib/data/master-data';
+import { checkReferences, referencedMasterKeys } from '$lib/domain/master-data';
 import {
 	fieldsOf,
 	initialLongTextSchema,
@@ -44,7 +44,8 @@ export async function validateFields(fields: NotificationFields): Promise<FieldI
 	const parsed = notificationFieldsSchema.safeParse(fields);
 	const issues = parsed.success ? [] : toFieldIssues(parsed.error);
 	const references = [
-		...checkReferences(fields, await loadMasterData()),
+		// Only the records the fields name: a save never reads every customer of the centre.
+		...checkReferences(fields, await loadMasterRecords(referencedMasterKeys(fields))),
 		...routeIssues(fields, currentConfiguration())
 	];
 	const seen = new Set(issues.map((issue) => issue.path));

@@ -18,7 +18,7 @@ import {
 	type RangeProblem,
 	type WorkPlanRange
 } from '$lib/domain/work-plan';
-import { inLocale, t, type Locale } from '$lib/i18n';
+import { inLocale, loadLocale, t, type Locale } from '$lib/i18n';
 import type { MissingGlyph } from '$lib/pdf/glyphs';
 import type {
 	NotificationSheetLabels,
@@ -108,6 +108,7 @@ export async function prepareWorkPlan(input: {
 		}),
 		labels: workPlanLabels()
 	});
+	await loadLocale(input.locale);
 	const { model, labels } = inLocale(input.locale, layout);
 	const { workPlanMissingGlyphs } = await import('$lib/pdf/work-plan-pdf');
 	return {
@@ -177,6 +178,7 @@ export async function prepareNotificationSheet(
 ): Promise<PreparedSheet> {
 	const masterData = await loadMasterData();
 	const configuration = currentConfiguration();
+	await loadLocale(locale);
 	const { model, labels } = inLocale(locale, () => ({
 		model: notificationSheetModel(notification, {
 			masterData,

@@ -5,7 +5,7 @@ import { sampleMasterData } from '$lib/domain/sample-data';
 import type { Configuration } from '$lib/domain/status/profile';
 import { makeFields, makeNotification } from '$lib/domain/test-factories';
 import { buildWorkPlan, type WorkPlanRange } from '$lib/domain/work-plan';
-import { inLocale, type Locale } from '$lib/i18n';
+import { inLocale, loadLocale, type Locale } from '$lib/i18n';
 import { workPlanLabels, workPlanModel } from './print-model';
 
 /** What `buildWorkPlanPdf` needs besides the notifications; the seed's sample data by default. */
@@ -28,6 +28,7 @@ export async function buildWorkPlanPdf(
 ): Promise<{ blob: Blob; rows: number }> {
 	const range = options.range ?? { from: '2001-03-07', to: '2001-03-08' };
 	const plan = buildWorkPlan(notifications, range);
+	await loadLocale(options.locale ?? 'zh-CN');
 	const { model, labels } = inLocale(options.locale ?? 'zh-CN', () => ({
 		model: workPlanModel(plan, {
 			masterData: options.masterData ?? groupMasterData(sampleMasterData()),
