@@ -506,6 +506,146 @@ export const en: Catalogue = {
 			historyChange: 'Change'
 		}
 	},
+	records: {
+		section: 'Linked records',
+		kind: {
+			parts: 'Parts requisition',
+			quote: 'Quote (service sales order ZFFW)',
+			serviceForm: 'Service form',
+			complaint: 'Complaint form',
+			invoice: 'Service invoice (ZFW)',
+			evaluation: 'Evaluation'
+		},
+		none: 'None yet.',
+		add: 'New {kind}',
+		edit: 'Change',
+		save: 'Save',
+		cancel: 'Cancel',
+		saved: '{kind} {id} saved.',
+		saveFailed: 'Could not save the {kind}.',
+		readOnly:
+			'The notification is completed: only the evaluation, the follow-up and printing remain.',
+		history: '{kind} {id} saved',
+		historyCreated: '{kind} {id} created',
+		onsitePending: 'The {kind} (on-site form) shows here.',
+		lines: 'Lines',
+		addLine: 'Add a line',
+		removeLine: 'Remove line {line}',
+		line: 'Line {line}',
+		field: {
+			material: 'Material',
+			quantity: 'Quantity',
+			note: 'Note',
+			isDrawn: 'Drawn',
+			item: 'Item',
+			unitPrice: 'Unit price (CNY)',
+			lineTotal: 'Amount (CNY)',
+			total: 'Total (CNY)',
+			state: 'Quote state',
+			sentOn: 'Sent on',
+			decidedOn: 'Customer answered on',
+			rejectionReason: 'Reason for rejection',
+			visitDate: 'Visit date',
+			staff: 'Service staff',
+			workDone: 'Work done',
+			partsUsed: 'Parts used',
+			result: 'Result',
+			surveyDone: 'Survey on site done',
+			acceptance: 'Customer acceptance (SM09)',
+			customerName: 'Customer name',
+			signature: 'Customer signature',
+			acceptedAt: 'Accepted at',
+			details: 'Complaint details',
+			paymentStatus: 'Payment status',
+			requestedResolution: 'Requested resolution',
+			photos: 'Photos of the damage',
+			number: 'Invoice number',
+			amount: 'Amount (CNY)',
+			date: 'Invoice date',
+			mismatchReason: 'Reason the amount differs',
+			rating: 'Rating (1–5)',
+			comment: 'Comment',
+			followUpDate: 'Follow-up date',
+			followedUpAt: 'Followed up at'
+		},
+		state: {
+			draft: 'Draft',
+			sent: 'Sent',
+			accepted: 'Accepted by the customer',
+			rejected: 'Rejected by the customer'
+		},
+		drawn: 'Drawn',
+		notDrawn: 'Not drawn',
+		accepted: 'Accepted: {name}, {at}',
+		notAccepted: 'Not accepted yet',
+		amountMismatch:
+			'The invoice amount {amount} CNY differs from the accepted quote total {expected} CNY. Give a reason to save it.',
+		ratingValue: '{rating} of 5',
+		validation: {
+			tooLarge: '“{field}” may not be more than {max}.',
+			tooSmall: '“{field}” may not be less than {min}.',
+			notInteger: '“{field}” must be a whole number.',
+			tooPrecise: '“{field}” takes at most two decimals (fen).',
+			notAnImage: '“{field}” is not an image (JPEG or PNG only).',
+			imageTooLarge: '“{field}” is too large (at most {max} bytes).',
+			signatureEmpty: '“{field}” is empty: ask the customer to sign in the box.',
+			linesRequired: '“{field}” needs at least one line.',
+			amountMismatch: '“{field}” differs from the accepted quote total: give a reason.',
+			ratingRange: '“{field}” must be a whole number from 1 to 5.'
+		},
+		quote: {
+			print: 'Print quote',
+			printed: '{file} made.',
+			title: 'Quote (service sales order ZFFW) {id}',
+			facts: 'Notification: {notification}   Customer: {customer}   Printed: {printedAt}',
+			newAfterRejection:
+				'The customer rejected this quote: make a new quote, or complete the notification with a reason.'
+		},
+		next: {
+			title: 'Next step / still missing',
+			next: 'Next step: {step}',
+			nothing: 'No step left.',
+			missing: 'Completing still needs:',
+			none: 'Everything completing needs is there.',
+			step: {
+				survey: 'Survey on site',
+				parts: 'Draw parts',
+				quote: 'Quote (service sales order)',
+				quoteDecision: 'Customer accepts or rejects the quote',
+				approval: 'Supervisor approval',
+				escalation: 'Escalation',
+				reply: 'Department reply',
+				complaint: 'Complaint form',
+				delivery: 'Goods delivered to the customer or returned to the vendor',
+				serviceForm: 'Service form',
+				acceptance: 'Customer acceptance (SM09)',
+				invoice: 'Service invoice (ZFW)',
+				complete: 'Complete',
+				evaluation: 'Evaluation'
+			}
+		},
+		survey: {
+			propose:
+				'The service form says the survey is done. Set the user status to {status} (survey finished)?',
+			apply: 'Set {status}',
+			dismiss: 'Not now'
+		},
+		followUp: {
+			title: 'Follow-ups',
+			due: 'Follow-ups due',
+			empty: 'No follow-up is due.',
+			done: 'Record follow-up done',
+			dueOn: 'Follow-up on {date}'
+		},
+		averageRating: {
+			title: 'Average rating per person responsible',
+			person: 'Person responsible',
+			average: 'Average rating',
+			count: 'Evaluations',
+			empty: 'No evaluation yet.'
+		},
+		workPlanParts: 'Parts to draw: {parts}'
+	},
 	refusal: {
 		completed:
 			'The notification is completed and can no longer be changed. A supervisor must put it in process again first.',
@@ -547,7 +687,12 @@ export const en: Catalogue = {
 		rejectedCannotBeEscalated: 'A notification with user status {status} cannot be escalated.',
 		escalationNeedsApproval:
 			'Escalating to head office needs the supervisor’s approval first (user status {status}).',
-		notUrgent: 'Only urgent notifications call for notifying the service staff.'
+		notUrgent: 'Only urgent notifications call for notifying the service staff.',
+		completionNeedsAcceptance:
+			'Completing needs the customer’s acceptance (SM09): record the customer’s signature on the service form.',
+		completionNeedsInvoice: 'A paid service needs its service invoice (ZFW) before completion.',
+		quoteRejectedNeedsReason:
+			'The customer rejected the quote: completing without the work needs a reason.'
 	},
 	action: {
 		putInProcess: 'Put in process',
