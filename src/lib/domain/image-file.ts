@@ -11,8 +11,8 @@ export const MAX_PHOTO_SIDE = 1600;
 /** JPEG quality of a stored photo. */
 export const PHOTO_JPEG_QUALITY = 0.85;
 
-/** The most photos one complaint form keeps. */
-export const MAX_PHOTOS = 12;
+/** The most photos one complaint form keeps (the record's own limit). */
+export { MAX_PHOTOS } from './records/record';
 
 /** How many leading bytes `sniffImageType` needs. */
 export const SNIFF_BYTES = 12;
@@ -83,19 +83,4 @@ export function toHex(bytes: Uint8Array): string {
 	let hex = '';
 	for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
 	return hex;
-}
-
-/** The file name an image is stored and exported under: its SHA-256 and the type's extension. */
-export function imageFileName(sha256: string, type: 'image/jpeg' | 'image/png'): string {
-	return `${sha256}.${type === 'image/png' ? 'png' : 'jpg'}`;
-}
-
-/** An image kept with a record (a photo or a signature), as its record refers to it. */
-export interface ImageRef {
-	name: string;
-	sha256: string;
-	type: 'image/jpeg' | 'image/png';
-	bytes: number;
-	width: number;
-	height: number;
 }

@@ -814,6 +814,7 @@ export const en: Catalogue = {
 		noComplaints: 'No complaint form yet.',
 		edit: 'Change',
 		print: 'Print',
+		printed: '{file} was made.',
 		save: 'Save',
 		saving: 'Saving…',
 		cancel: 'Cancel',
@@ -823,24 +824,10 @@ export const en: Catalogue = {
 		saved: '{title} {id} saved.',
 		storageFull:
 			'Storage is full: the {title} and its photos were not saved; what you typed is still in the form. Free space under Settings → Storage and save again.',
+		conflict:
+			'{id} was changed on another device or tab: cancel and open it again to change it; what you typed is still in the form.',
 		readOnly: 'The notification is completed: this record can only be viewed and printed.',
-		field: {
-			visitDate: 'Visit date',
-			staff: 'Service staff',
-			workDone: 'Work done',
-			partsUsed: 'Parts used',
-			result: 'Result',
-			surveyDone: 'On-site survey done',
-			acceptance: 'Customer acceptance (SM09)',
-			isAccepted: 'Customer accepts',
-			customerName: "Customer's name",
-			signature: "Customer's signature",
-			acceptedAt: 'Accepted at',
-			details: 'Complaint details',
-			paymentStatus: 'Payment status',
-			requestedResolution: 'Requested resolution',
-			photos: 'Photos of the damage'
-		},
+		isAccepted: 'The customer accepts and signs',
 		resolution: {
 			repair: 'Repair',
 			exchange: 'Exchange',
@@ -862,6 +849,7 @@ export const en: Catalogue = {
 			remove: 'Remove photo {index}',
 			thumbnail: 'Photo {index} ({width}×{height})',
 			preparing: 'Preparing the photo…',
+			countLabel: 'Number of photos',
 			count: '{count} photos',
 			tooMany: '“{field}” takes at most {max} photos.',
 			problem: {

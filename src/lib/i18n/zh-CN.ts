@@ -775,6 +775,7 @@ export const zhCN = {
 		noComplaints: '尚无客诉单。',
 		edit: '修改',
 		print: '打印',
+		printed: '已生成 {file}。',
 		save: '保存',
 		saving: '正在保存…',
 		cancel: '取消',
@@ -784,24 +785,9 @@ export const zhCN = {
 		saved: '{title} {id} 已保存。',
 		storageFull:
 			'存储空间已满：{title}及照片未保存，已输入的内容仍保留在表单中。请在“设置 → 存储”中释放空间后再保存。',
+		conflict: '{id} 已在其他设备或标签页中更改：请取消后重新打开再修改，已输入的内容仍在表单中。',
 		readOnly: '通知单已完成：此记录只能查看和打印。',
-		field: {
-			visitDate: '服务日期',
-			staff: '服务人员',
-			workDone: '服务内容',
-			partsUsed: '使用零件',
-			result: '服务结果',
-			surveyDone: '现场勘察已完成',
-			acceptance: '客户服务验收（SM09）',
-			isAccepted: '客户验收',
-			customerName: '客户姓名',
-			signature: '客户签名',
-			acceptedAt: '验收时间',
-			details: '客诉内容',
-			paymentStatus: '完款状况',
-			requestedResolution: '客户要求',
-			photos: '损坏照片'
-		},
+		isAccepted: '客户已验收并签名',
 		resolution: {
 			repair: '维修',
 			exchange: '换货',
@@ -823,6 +809,7 @@ export const zhCN = {
 			remove: '删除照片 {index}',
 			thumbnail: '照片 {index}（{width}×{height}）',
 			preparing: '正在处理照片…',
+			countLabel: '照片数',
 			count: '{count} 张照片',
 			tooMany: '“{field}”最多 {max} 张照片。',
 			problem: {

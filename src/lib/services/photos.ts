@@ -1,13 +1,12 @@
 import {
 	checkPhotoFile,
 	fitWithin,
-	imageFileName,
 	PHOTO_JPEG_QUALITY,
 	SNIFF_BYTES,
 	toHex,
-	type ImageRef,
 	type PhotoFileProblem
 } from '$lib/domain/image-file';
+import { imageFileName, type ImageRef } from '$lib/domain/records/record';
 
 /** An image ready to be saved with its record: the reference the record keeps, and the bytes. */
 export interface PreparedImage {
