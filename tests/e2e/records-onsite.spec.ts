@@ -9,6 +9,7 @@ import {
 } from './pages/notification-pages';
 import { ComplaintFormPanel, ServiceFormPanel } from './pages/onsite-forms';
 import { startSetUpDevice } from './support/device';
+import { fillQuota, restoreQuota } from './support/fault-injection';
 import { downloadedPdfPages } from './support/pdf';
 import { waitForServiceWorkerControl } from './support/service-worker';
 import { storedImages, storedRecords } from './support/stored-images';
@@ -91,5 +92,38 @@ test('on site, offline on a phone: bad photos and an empty signature are refused
 	const complaintPdf = (await downloadedPdfPages(await complaint.print(complaintId))).join('\n');
 	expect(complaintPdf).toContain(`客诉单 ${complaintId}`);
 	expect(complaintPdf).toContain('照片 1（1600×1200');
+	expect(problems.errors).toEqual([]);
+});
+
+test('storage full while saving photos: the message names storage, the form keeps the text and the photos, and saves once space is back', async ({
+	page,
+	baseURL,
+	problems
+}) => {
+	// Chromium spends space it already granted before an override bites (about 30 s).
+	test.setTimeout(180_000);
+	await startSetUpDevice(page);
+	await new UserPanel(page).switchTo('王敏', '202', 'staff');
+	const number = await new CreateNotificationPage(page).create(exampleNotification());
+	const complaint = new ComplaintFormPanel(page);
+	await complaint.open();
+	await complaint.fill({ details: '柜门划伤', photos: [DAMAGE_PHOTO] });
+	await expect(complaint.thumbnails()).toHaveCount(1);
+
+	const cdp = await page.context().newCDPSession(page);
+	const origin = new URL(baseURL!).origin;
+	await fillQuota(page, cdp, origin);
+	await complaint.form().getByRole('button', { name: '保存', exact: true }).click();
+	await expect(complaint.message()).toContainText('存储空间已满');
+	await expect(complaint.message()).toContainText('客诉单及照片未保存');
+	await expect(complaint.field('客诉内容')).toHaveValue('柜门划伤');
+	await expect(complaint.thumbnails()).toHaveCount(1);
+	expect(await storedRecords(page)).toEqual([]);
+	expect(await storedImages(page)).toEqual([]);
+
+	await restoreQuota(cdp, origin);
+	const id = await complaint.save();
+	expect(id).toBe(`${number}-C1-01`);
+	expect(await storedImages(page)).toHaveLength(1);
 	expect(problems.errors).toEqual([]);
 });
