@@ -819,6 +819,81 @@ export const en: Catalogue = {
 		noLogisticsDepartment: '(not set)',
 		settingsSaved: 'E-mail settings saved.'
 	},
+	onsite: {
+		serviceFormTitle: 'Service form',
+		complaintTitle: 'Complaint form',
+		newServiceForm: 'Fill in a service form',
+		newComplaint: 'Fill in a complaint form',
+		noServiceForms: 'No service form yet.',
+		noComplaints: 'No complaint form yet.',
+		edit: 'Change',
+		print: 'Print',
+		printed: '{file} was made.',
+		save: 'Save',
+		saving: 'Saving…',
+		cancel: 'Cancel',
+		draftRestored: 'The draft saved at {at} was restored.',
+		discardDraft: 'Discard draft',
+		formInvalid: '{count} fields need correcting.',
+		saved: '{title} {id} saved.',
+		storageFull:
+			'Storage is full: the {title} and its photos were not saved; what you typed is still in the form. Free space under Settings → Storage and save again.',
+		conflict:
+			'{id} was changed on another device or tab: cancel and open it again to change it; what you typed is still in the form.',
+		readOnly: 'The notification is completed: this record can only be viewed and printed.',
+		isAccepted: 'The customer accepts and signs',
+		resolution: {
+			repair: 'Repair',
+			exchange: 'Exchange',
+			return: 'Return'
+		},
+		signature: {
+			hint: 'The customer signs in the box with a finger, a pen or the mouse.',
+			canvas: 'Signature area: {label}',
+			clear: 'Clear signature',
+			signed: 'Signed',
+			empty: 'Ask the customer to sign in “{field}”: an empty signature cannot be saved.',
+			loading: 'Preparing the signature area…',
+			image: 'Signature of {name}'
+		},
+		photo: {
+			take: 'Take photo',
+			choose: 'Choose photos',
+			hint: 'Photos are scaled on this device to at most {side} px on the longest side (JPEG); each original at most {max} MB, at most {count} photos.',
+			remove: 'Remove photo {index}',
+			thumbnail: 'Photo {index} ({width}×{height})',
+			preparing: 'Preparing the photo…',
+			countLabel: 'Number of photos',
+			count: '{count} photos',
+			tooMany: '“{field}” takes at most {max} photos.',
+			problem: {
+				empty: '“{field}”: the file “{name}” is empty.',
+				tooLarge:
+					'“{field}”: the file “{name}” has {megabytes} MB, over the limit of {max} MB per photo.',
+				notAnImage:
+					'“{field}”: the file “{name}” is not an image (JPEG, PNG, GIF, WebP and BMP are taken).',
+				unreadable: '“{field}”: the image “{name}” cannot be read; it may be damaged.'
+			}
+		},
+		proposal: {
+			title: 'Proposed user status',
+			text: 'The service form records the on-site survey as done: set the user status to {status}?',
+			apply: 'Set {status}',
+			dismiss: 'Not now'
+		},
+		pdf: {
+			serviceTitle: 'Service form {id}',
+			complaintTitle: 'Complaint form {id}',
+			facts: 'Notification: {notification}   Centre: {centre}   Printed: {printedAt}',
+			fieldsSection: 'Content',
+			acceptanceSection: 'Customer acceptance (SM09)',
+			notAccepted: 'Not accepted yet',
+			photosSection: 'Photos of the damage',
+			noPhotos: 'No photos',
+			photoCaption: 'Photo {index} ({width}×{height}, SHA-256 {hash})',
+			none: '—'
+		}
+	},
 	demandType: {
 		paid: 'Paid service',
 		repair: 'Repair',

@@ -780,6 +780,78 @@ export const zhCN = {
 		noLogisticsDepartment: '（未设定）',
 		settingsSaved: '邮件设置已保存。'
 	},
+	onsite: {
+		serviceFormTitle: '家具服务单',
+		complaintTitle: '客诉单',
+		newServiceForm: '填写家具服务单',
+		newComplaint: '填写客诉单',
+		noServiceForms: '尚无家具服务单。',
+		noComplaints: '尚无客诉单。',
+		edit: '修改',
+		print: '打印',
+		printed: '已生成 {file}。',
+		save: '保存',
+		saving: '正在保存…',
+		cancel: '取消',
+		draftRestored: '已恢复 {at} 保存的草稿。',
+		discardDraft: '放弃草稿',
+		formInvalid: '有 {count} 个字段需要更正。',
+		saved: '{title} {id} 已保存。',
+		storageFull:
+			'存储空间已满：{title}及照片未保存，已输入的内容仍保留在表单中。请在“设置 → 存储”中释放空间后再保存。',
+		conflict: '{id} 已在其他设备或标签页中更改：请取消后重新打开再修改，已输入的内容仍在表单中。',
+		readOnly: '通知单已完成：此记录只能查看和打印。',
+		isAccepted: '客户已验收并签名',
+		resolution: {
+			repair: '维修',
+			exchange: '换货',
+			return: '退货'
+		},
+		signature: {
+			hint: '请客户用手指、触控笔或鼠标在框内签名。',
+			canvas: '签名区：{label}',
+			clear: '清除签名',
+			signed: '已签名',
+			empty: '请让客户在“{field}”中签名：空白的签名不能保存。',
+			loading: '正在准备签名区…',
+			image: '{name}的签名'
+		},
+		photo: {
+			take: '拍照',
+			choose: '选择照片',
+			hint: '照片在本设备上缩小到最长边 {side} 像素（JPEG），每张原图最大 {max} MB，最多 {count} 张。',
+			remove: '删除照片 {index}',
+			thumbnail: '照片 {index}（{width}×{height}）',
+			preparing: '正在处理照片…',
+			countLabel: '照片数',
+			count: '{count} 张照片',
+			tooMany: '“{field}”最多 {max} 张照片。',
+			problem: {
+				empty: '“{field}”：文件“{name}”是空的。',
+				tooLarge: '“{field}”：文件“{name}”有 {megabytes} MB，超过每张 {max} MB 的上限。',
+				notAnImage: '“{field}”：文件“{name}”不是图片（只接受 JPEG、PNG、GIF、WebP、BMP）。',
+				unreadable: '“{field}”：图片“{name}”无法读取，可能已损坏。'
+			}
+		},
+		proposal: {
+			title: '建议更新用户状态',
+			text: '服务单记录现场勘察已完成：将用户状态设为 {status}？',
+			apply: '设为 {status}',
+			dismiss: '暂不'
+		},
+		pdf: {
+			serviceTitle: '家具服务单 {id}',
+			complaintTitle: '客诉单 {id}',
+			facts: '通知单：{notification}　责任中心：{centre}　打印时间：{printedAt}',
+			fieldsSection: '内容',
+			acceptanceSection: '客户服务验收（SM09）',
+			notAccepted: '尚未验收',
+			photosSection: '损坏照片',
+			noPhotos: '无照片',
+			photoCaption: '照片 {index}（{width}×{height}，SHA-256 {hash}）',
+			none: '—'
+		}
+	},
 	demandType: {
 		paid: '有费服务',
 		repair: '维修',
