@@ -219,6 +219,20 @@ export async function recordsOfKind<K extends RecordKind>(kind: K): Promise<Reco
 	return (await db.records.where('kind').equals(kind).toArray()) as RecordOfKind<K>[];
 }
 
+/** The parts requisitions (SM05) of these notifications, by notification number. */
+export async function partsOfNotifications(
+	numbers: readonly string[]
+): Promise<Map<string, RecordOfKind<'parts'>[]>> {
+	const rows = (await db.records
+		.where('[notification+kind]')
+		.anyOf(numbers.map((number) => [number, 'parts']))
+		.toArray()) as RecordOfKind<'parts'>[];
+	const byNumber = new Map<string, RecordOfKind<'parts'>[]>();
+	for (const row of rows)
+		byNumber.set(row.notification, [...(byNumber.get(row.notification) ?? []), row]);
+	return byNumber;
+}
+
 /** A stored image by the SHA-256 of its bytes. */
 export async function getImage(sha256Hex: string): Promise<ImageRow | undefined> {
 	return db.images.get(sha256Hex);
