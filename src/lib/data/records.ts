@@ -7,6 +7,7 @@ import { ConflictError, ForeignRecordError, NotificationMissingError } from './e
 import type { Actor } from '../domain/actor';
 import { deviceIdentitySchema } from '../domain/identity';
 import { notificationSchema, recordChange, type Notification } from '../domain/notification';
+import type { RatedNotification } from '../domain/overview';
 import { transition, type Refusal } from '../domain/status/engine';
 import type { Configuration } from '../domain/status/profile';
 import {
@@ -231,6 +232,29 @@ export async function partsOfNotifications(
 	for (const row of rows)
 		byNumber.set(row.notification, [...(byNumber.get(row.notification) ?? []), row]);
 	return byNumber;
+}
+
+/**
+ * Every evaluation with its notification's person responsible and centre, for the overview's
+ * ratings and the follow-up list. Evaluations are few (one per notification at most, usually).
+ */
+export async function ratedNotifications(): Promise<RatedNotification[]> {
+	const evaluations = await recordsOfKind('evaluation');
+	const numbers = [...new Set(evaluations.map((evaluation) => evaluation.notification))];
+	const notifications = await db.notifications.bulkGet(numbers);
+	const byNumber = new Map(numbers.map((number, index) => [number, notifications[index]]));
+	return evaluations.map((evaluation) => {
+		const notification = byNumber.get(evaluation.notification);
+		return {
+			id: evaluation.id,
+			notification: evaluation.notification,
+			rating: evaluation.rating,
+			followUpDate: evaluation.followUpDate || undefined,
+			followedUpAt: evaluation.followedUpAt,
+			responsible: notification?.responsible ?? '',
+			centre: notification?.centre ?? ''
+		};
+	});
 }
 
 /** A stored image by the SHA-256 of its bytes. */
