@@ -80,7 +80,9 @@ const requiredText = (max: number) =>
 	z
 		.string({ error: 'required' })
 		.trim()
-		.min(1, { error: 'required', abort: true })
+		// No `abort`: an aborting issue would keep a quote's state check from naming its dates
+		// alongside (an empty text is never too long anyway).
+		.min(1, { error: 'required' })
 		.refine(atMost(max), { error: 'tooLong', params: { max } });
 
 /** A whole number within [min, max], with `tooSmall`/`tooLarge` naming the limit. */
@@ -170,25 +172,35 @@ const quoteShape = {
 	rejectionReason: text(200)
 };
 
-/** A quote's dates and reason must fit its state. */
-function checkQuote(
-	quote: { state: QuoteState; sentOn: string; decidedOn: string; rejectionReason: string },
-	context: z.RefinementCtx
-): void {
-	if (quote.state !== 'draft' && !quote.sentOn) {
+/**
+ * A quote's dates and reason must fit its state. It runs even when a line was refused (`when`), so
+ * the form names every problem at once; it reads the members defensively for that reason.
+ */
+function checkQuote(quote: Record<string, unknown>, context: z.RefinementCtx): void {
+	const text = (key: string) =>
+		typeof quote[key] === 'string' ? (quote[key] as string).trim() : '';
+	const state = quote.state;
+	const [sentOn, decidedOn] = [text('sentOn'), text('decidedOn')];
+	if (state !== 'draft' && !sentOn) {
 		context.addIssue({ code: 'custom', path: ['sentOn'], message: 'required' });
 	}
-	const isDecided = quote.state === 'accepted' || quote.state === 'rejected';
-	if (isDecided && !quote.decidedOn) {
+	const isDecided = state === 'accepted' || state === 'rejected';
+	if (isDecided && !decidedOn) {
 		context.addIssue({ code: 'custom', path: ['decidedOn'], message: 'required' });
 	}
-	if (quote.sentOn && quote.decidedOn && quote.decidedOn < quote.sentOn) {
+	if (sentOn && decidedOn && decidedOn < sentOn) {
 		context.addIssue({ code: 'custom', path: ['decidedOn'], message: 'endBeforeStart' });
 	}
-	if (quote.state === 'rejected' && !quote.rejectionReason) {
+	if (state === 'rejected' && !text('rejectionReason')) {
 		context.addIssue({ code: 'custom', path: ['rejectionReason'], message: 'required' });
 	}
 }
+
+/** Runs the quote's check whenever the input is an object, whatever else was refused. */
+const WHEN_OBJECT = {
+	when: (payload: { value: unknown }) =>
+		typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value)
+};
 
 /** SM09 acceptance: the customer's name, the signature drawn on screen and when. */
 export const acceptanceSchema = z.looseObject({
@@ -245,7 +257,7 @@ const evaluationShape = {
 };
 
 export const partsFieldsSchema = z.object(partsShape);
-export const quoteFieldsSchema = z.object(quoteShape).superRefine(checkQuote);
+export const quoteFieldsSchema = z.object(quoteShape).superRefine(checkQuote, WHEN_OBJECT);
 export const serviceFormFieldsSchema = z.object(serviceFormShape);
 export const complaintFieldsSchema = z.object(complaintShape);
 export const invoiceFieldsSchema = z.object(invoiceShape);
@@ -286,7 +298,7 @@ export const partsRecordSchema = z.looseObject({
 });
 export const quoteRecordSchema = z
 	.looseObject({ ...commonShape, kind: z.literal('quote'), ...quoteShape })
-	.superRefine(checkQuote);
+	.superRefine(checkQuote, WHEN_OBJECT);
 export const serviceFormRecordSchema = z.looseObject({
 	...commonShape,
 	kind: z.literal('serviceForm'),
