@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
 import { exportData, previewFiles, writeImport } from './exchange';
 import { seedSampleMasterData } from './master-data';
+import { exportStoredDatabase } from './rescue';
 import { addNotification, applyNotificationAction } from './notifications';
 import { getImage, recordsOfNotification, saveRecord } from './records';
 import { makeSignature } from './test-records';
@@ -192,6 +193,21 @@ describe('exchange format 4: linked records', () => {
 		);
 		// The JSON alone imports now that this device has the image.
 		expect(await importFile(jsonName, entries[jsonName]!)).toEqual({ ok: true });
+
+		// The rescue export of a stored database (after a failed upgrade) carries them too.
+		db.close();
+		const rescued = await exportStoredDatabase({ now: EXPORTED_AT });
+		await db.open();
+		expect(rescued.fileName).toMatch(/\.zip$/);
+		const rescuedEntries = unzipSync(new Uint8Array(await rescued.blob.arrayBuffer()));
+		expect(Object.keys(rescuedEntries)).toContain(`${image.ref.sha256}.png`);
+		await wipe('03');
+		expect(
+			await importFile(rescued.fileName, new Uint8Array(await rescued.blob.arrayBuffer()))
+		).toEqual({
+			ok: true
+		});
+		expect(await recordsOfNotification(notification.number)).toEqual([saved.record]);
 	});
 
 	it('merges the tablet’s service form and the desk’s printed plan without a conflict', async () => {
