@@ -151,6 +151,9 @@ test('local paid service, offline: parts → quote accepted → service form sig
 	const tablet = await otherDevice();
 	await startSetUpDevice(tablet, { device: '02' });
 	const exchange = new ExchangePage(tablet);
+	await exchange.goto();
+	// The file picker offers ZIP exports as well as JSON.
+	await expect(tablet.getByLabel('导入文件')).toHaveAttribute('accept', /\.zip/);
 	await exchange.choose(file);
 	await exchange.confirm();
 	await expect(tablet.getByText('写入 5 张关联单据。')).toBeVisible();
