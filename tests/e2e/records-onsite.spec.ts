@@ -115,7 +115,7 @@ test('storage full while saving photos: the message names storage, the form keep
 	await fillQuota(page, cdp, origin);
 	await complaint.form().getByRole('button', { name: '保存', exact: true }).click();
 	await expect(complaint.message()).toContainText('存储空间已满');
-	await expect(complaint.message()).toContainText('客诉单及照片未保存');
+	await expect(complaint.message()).toContainText('客诉单及其签名、照片均未保存');
 	await expect(complaint.field('客诉内容')).toHaveValue('柜门划伤');
 	await expect(complaint.thumbnails()).toHaveCount(1);
 	expect(await storedRecords(page)).toEqual([]);
@@ -125,5 +125,45 @@ test('storage full while saving photos: the message names storage, the form keep
 	const id = await complaint.save();
 	expect(id).toBe(`${number}-C1-01`);
 	expect(await storedImages(page)).toHaveLength(1);
+	expect(problems.errors).toEqual([]);
+});
+
+test('drafts on site: a reload keeps the typed text, the photos and the signature strokes; targets are at least 44 px', async ({
+	page,
+	problems
+}) => {
+	await startSetUpDevice(page);
+	await new UserPanel(page).switchTo('王敏', '202', 'staff');
+	const number = await new CreateNotificationPage(page).create(exampleNotification());
+	const complaint = new ComplaintFormPanel(page);
+	await complaint.open();
+	await complaint.fill({ details: '柜门划伤（草稿）', photos: [DAMAGE_PHOTO] });
+	const service = new ServiceFormPanel(page);
+	await service.open();
+	await service.fill({ workDone: '更换锁芯（草稿）', acceptance: { customerName: '王女士' } });
+	// One column on a phone, and every button of the forms a large target.
+	for (const button of await page.locator('form.onsite-form button').all()) {
+		const box = await button.boundingBox();
+		expect(box?.height, await button.innerText()).toBeGreaterThanOrEqual(44);
+	}
+	const width = await page.evaluate(() => document.documentElement.scrollWidth);
+	expect(width).toBeLessThanOrEqual(390);
+
+	// The debounced draft is written before the page goes: reload at once.
+	await page.reload();
+	await new NotificationPage(page).goto(number);
+	await complaint.open();
+	await expect(complaint.form().getByText(/已恢复 .* 保存的草稿。/)).toBeVisible();
+	await expect(complaint.field('客诉内容')).toHaveValue('柜门划伤（草稿）');
+	await expect(complaint.thumbnails()).toHaveCount(1);
+	await service.open();
+	await expect(service.field('服务内容')).toHaveValue('更换锁芯（草稿）');
+	await expect(service.field('客户姓名')).toHaveValue('王女士');
+	await expect(service.form().getByTestId('signature-state')).toHaveText('已签名');
+	const serviceId = await service.save();
+	await expect(page.getByTestId(`record-${serviceId}`)).toContainText('王女士');
+	const complaintId = await complaint.save();
+	await expect(complaint.entry(complaintId).locator('img')).toHaveCount(1);
+	expect(await storedImages(page)).toHaveLength(2);
 	expect(problems.errors).toEqual([]);
 });
