@@ -644,7 +644,21 @@ export const en: Catalogue = {
 			count: 'Evaluations',
 			empty: 'No evaluation yet.'
 		},
-		workPlanParts: 'Parts to draw: {parts}'
+		workPlanParts: 'Parts to draw: {parts}',
+		exchange: {
+			where: 'linked record {key}',
+			imageMissing:
+				'Image {name} is missing: it is neither in the file nor on this device. Import the ZIP with the images.',
+			imageAltered: 'Image {name} was altered (its SHA-256 differs) and cannot be imported.',
+			recordNotOfNotification: 'The record id does not belong to notification {notification}.',
+			zipWithoutJson: 'A ZIP export must hold exactly one exchange JSON file.',
+			zipInvalid: 'This is not a valid ZIP file.',
+			imported: '{records} linked records written.',
+			progress: {
+				records: 'Exporting linked records…',
+				images: 'Packing images (signatures, photos)…'
+			}
+		}
 	},
 	refusal: {
 		completed:

@@ -621,7 +621,21 @@ export const zhCN = {
 			count: '评价数',
 			empty: '还没有服务评价。'
 		},
-		workPlanParts: '预领零件：{parts}'
+		workPlanParts: '预领零件：{parts}',
+		exchange: {
+			where: '关联单据 {key}',
+			imageMissing:
+				'缺少图片 {name}：导出文件中没有它，本设备上也没有。请导入包含图片的 ZIP 文件。',
+			imageAltered: '图片 {name} 已被改动（SHA-256 不符），不能导入。',
+			recordNotOfNotification: '单据编号不属于通知单 {notification}。',
+			zipWithoutJson: 'ZIP 文件中应正好有一个导出的 JSON 文件。',
+			zipInvalid: '不是有效的 ZIP 文件。',
+			imported: '写入 {records} 张关联单据。',
+			progress: {
+				records: '正在导出关联单据…',
+				images: '正在打包图片（签名、照片）…'
+			}
+		}
 	},
 	refusal: {
 		completed: '通知单已完成，不能再修改。需由主管“重新处理”后才能更改。',
