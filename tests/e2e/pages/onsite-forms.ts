@@ -191,12 +191,18 @@ export class ComplaintFormPanel {
 		return this.save();
 	}
 
-	/** Prints a complaint form and returns the download. */
-	async print(id: string): Promise<Download> {
-		const [download] = await Promise.all([
-			this.page.waitForEvent('download'),
-			this.entry(id).getByRole('button', { name: /^打印/ }).click()
-		]);
+	/**
+	 * Prints a complaint form and returns the download; with `missingGlyphs`, the characters the
+	 * font lacks are listed first and it prints with 〓 in their place.
+	 */
+	async print(id: string, options: { missingGlyphs?: string[] } = {}): Promise<Download> {
+		const download = this.page.waitForEvent('download');
+		await this.entry(id).getByRole('button', { name: /^打印/ }).click();
+		if (options.missingGlyphs) {
+			const dialog = this.entry(id).getByTestId('missing-glyphs');
+			for (const char of options.missingGlyphs) await expect(dialog).toContainText(char);
+			await dialog.getByRole('button', { name: '用 〓 代替并打印' }).click();
+		}
 		return download;
 	}
 }
