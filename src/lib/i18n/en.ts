@@ -590,7 +590,7 @@ export const en: Catalogue = {
 			imageTooLarge: '“{field}” is too large (at most {max} bytes).',
 			signatureEmpty: '“{field}” is empty: ask the customer to sign in the box.',
 			linesRequired: '“{field}” needs at least one line.',
-			amountMismatch: '“{field}” differs from the accepted quote total: give a reason.',
+			amountMismatch: 'The amount differs from the accepted quote total: fill in “{field}”.',
 			ratingRange: '“{field}” must be a whole number from 1 to 5.'
 		},
 		quote: {

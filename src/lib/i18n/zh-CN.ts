@@ -569,7 +569,7 @@ export const zhCN = {
 			imageTooLarge: '“{field}”太大（最多 {max} 字节）。',
 			signatureEmpty: '“{field}”为空：请客户在框内签名。',
 			linesRequired: '“{field}”至少需要一行。',
-			amountMismatch: '“{field}”与客户认可的报价总计不符，请填写原因。',
+			amountMismatch: '金额与客户认可的报价总计不符：请填写“{field}”。',
 			ratingRange: '“{field}”必须是 1 到 5 之间的整数。'
 		},
 		quote: {

@@ -155,6 +155,9 @@ describe('next step and what is missing', () => {
 
 	it('on a head-office route asks for approval, escalation and the reply', () => {
 		const hq = makeNotification({ route: 'hqQuote', demandType: 'paid', userStatus: 'KCJS' });
+		// The head-office quote comes after the approval, the escalation and the reply.
+		expect(stepOf(hq, []).next).toBe('approval');
+		expect(stepOf({ ...hq, userStatus: 'ZBHF' }, []).next).toBe('escalation');
 		expect(stepOf(hq, [acceptedQuote]).next).toBe('approval');
 		expect(stepOf({ ...hq, userStatus: 'ZGPZ' }, [acceptedQuote]).next).toBe('escalation');
 		const missing = stepOf({ ...hq, userStatus: 'ZGPZ' }, [acceptedQuote]).missing;

@@ -182,14 +182,20 @@ export function nextStep(
 		steps.push(['survey', notification.userStatus !== initial || forms.some((f) => f.surveyDone)]);
 	}
 	const quotes = ofKind(records, 'quote');
-	if (isPaid && !context.isRejected) {
-		steps.push(['quote', quotes.length > 0]);
-		steps.push([
-			'quoteDecision',
-			quotes.some((q) => q.state === 'accepted' || q.state === 'rejected')
-		]);
-	}
+	const quoteSteps: [RouteStep, boolean][] =
+		isPaid && !context.isRejected
+			? [
+					['quote', quotes.length > 0],
+					['quoteDecision', quotes.some((q) => q.state === 'accepted' || q.state === 'rejected')]
+				]
+			: [];
 	const rejectedWork = context.isRejected || (isPaid && isQuoteRejected(records));
+	// A head-office quote is made after the approval and the department's reply (SPEC §2.7); a
+	// local quote right after the survey.
+	if (notification.route !== 'hqQuote') steps.push(...quoteSteps);
+	if (notification.route === 'hqSupport') {
+		steps.push(['complaint', ofKind(records, 'complaint').length > 0]);
+	}
 	if (isHeadOfficeRoute(notification.route) && !rejectedWork) {
 		const approved = approvedStatusesOf(profile);
 		steps.push(['approval', approved.has(notification.userStatus)]);
@@ -197,6 +203,7 @@ export function nextStep(
 		const reply = profile.rules?.reply;
 		steps.push(['reply', !reply || notification.userStatus === reply]);
 	}
+	if (notification.route === 'hqQuote') steps.push(...quoteSteps);
 	if (notification.route === 'prePayment' || type.paymentStatus === 'unpaid') {
 		steps.push(['complaint', ofKind(records, 'complaint').length > 0]);
 		if (notification.route === 'prePayment')
