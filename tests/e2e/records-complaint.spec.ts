@@ -12,7 +12,7 @@ import {
 import { ComplaintFormPanel, ServiceFormPanel } from './pages/onsite-forms';
 import { DEFAULT_SUPERVISOR_PIN } from './pages/setup-page';
 import { startSetUpDevice } from './support/device';
-import { downloadedPdfPages } from './support/pdf';
+import { downloadedPdfPages, pdfText } from './support/pdf';
 import { waitForServiceWorkerControl } from './support/service-worker';
 import { storedImages, storedRecords } from './support/stored-images';
 
@@ -205,6 +205,15 @@ test('(d) complaint before payment (Z2): photos straight to regional logistics w
 	await expect(mail.department()).toHaveValue('LOG');
 	const { eml } = await mail.downloadEml();
 	expect(eml.text).toContain('完款状况：未完款');
+	// The complaint form travels with the message, with its photos and the payment status.
+	expect(eml.attachments.map((attachment) => attachment.filename)).toEqual([
+		`${number}.pdf`,
+		`${complaintId}.pdf`
+	]);
+	const sentForm = await pdfText(eml.attachments[1]!.bytes);
+	expect(sentForm).toContain(`客诉单 ${complaintId}`);
+	expect(sentForm).toContain('未完款');
+	expect(sentForm).toContain('照片 2（64×48');
 	const complaintPdf = (await downloadedPdfPages(await complaint.print(complaintId))).join('\n');
 	expect(complaintPdf).toContain('未完款');
 	expect(complaintPdf).toContain('维修');

@@ -1,7 +1,8 @@
-import { getImage } from '$lib/data/records';
+import { getImage, recordsOfNotification } from '$lib/data/records';
 import { loadMasterData } from '$lib/data/master-data';
 import { formatSeedDate, formatSeedDateTime } from '$lib/domain/dates';
 import type { DeviceIdentity } from '$lib/domain/identity';
+import type { MailAttachment } from '$lib/domain/mail/message';
 import type { ImageRef, ComplaintRecord, ServiceFormRecord } from '$lib/domain/records/record';
 import type { Notification } from '$lib/domain/notification';
 import { inLocale, t, type Locale, type MessageKey } from '$lib/i18n';
@@ -155,4 +156,32 @@ export async function printOnsiteForm(prepared: PreparedOnsitePrint): Promise<bo
 		handleError(error, 'print.failed');
 		return false;
 	}
+}
+
+/**
+ * The notification's complaint forms as PDF attachments (in Chinese, with their photos) for the
+ * escalation's .eml: the form "sent to regional logistics" (SM01 §7) travels with the message.
+ * Sending is not printing; characters the font lacks are 〓, as on paper.
+ */
+export async function complaintAttachments(
+	notification: Notification,
+	identity: DeviceIdentity | undefined
+): Promise<MailAttachment[]> {
+	const complaints = (await recordsOfNotification(notification.number)).filter(
+		(record): record is ComplaintRecord => record.kind === 'complaint'
+	);
+	if (complaints.length === 0) return [];
+	const { complaintFormPdf } = await import('$lib/pdf/onsite-forms-pdf');
+	const attachments: MailAttachment[] = [];
+	for (const record of complaints) {
+		const prepared = await prepareComplaintPrint(record, notification, identity);
+		if (prepared.kind !== 'complaint') continue;
+		const blob = await complaintFormPdf(prepared.model, prepared.labels);
+		attachments.push({
+			filename: prepared.file,
+			contentType: 'application/pdf',
+			bytes: new Uint8Array(await blob.arrayBuffer())
+		});
+	}
+	return attachments;
 }
