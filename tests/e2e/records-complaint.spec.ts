@@ -165,6 +165,19 @@ test('(c) complaint after payment with head-office support: photos, approval, es
 	await expect(tablet.getByTestId(`record-${complaintId}`)).toContainText('桌面中部开裂');
 	await expect(new ComplaintFormPanel(tablet).entry(complaintId).locator('img')).toHaveCount(2);
 	await expect(tablet.getByTestId(`record-${serviceId}`)).toContainText('赵经理');
+	// The photos and the signature are shown from the imported bytes, decoded as images.
+	const shown = tablet.locator(
+		`[data-testid="complaint-${complaintId}"] img, [data-testid="service-form-${serviceId}"] img`
+	);
+	await expect(shown).toHaveCount(3);
+	await expect(
+		new ServiceFormPanel(tablet).entry(serviceId).getByRole('img', { name: '赵经理的签名' })
+	).toBeVisible();
+	await expect
+		.poll(() =>
+			shown.evaluateAll((images) => images.map((i) => (i as HTMLImageElement).naturalWidth > 0))
+		)
+		.toEqual([true, true, true]);
 	expect(problems.errors).toEqual([]);
 });
 
