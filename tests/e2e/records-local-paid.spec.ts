@@ -120,6 +120,26 @@ test('local paid service, offline: parts → quote accepted → service form sig
 	await expect(records.entry(evaluationId)).toContainText('5 分');
 	await expectNoSeriousA11yViolations(page);
 
+	// The overview lists the follow-up due and the average rating of the person responsible.
+	await page.goto('/');
+	await expect(page.getByTestId('follow-ups')).toContainText(number);
+	await expect(
+		page.getByTestId('average-ratings').getByRole('row', { name: /202 王敏/ })
+	).toContainText('5.0');
+	await expectNoSeriousA11yViolations(page);
+	// The follow-up is recorded after completion too, and leaves the list.
+	await notification.goto(number);
+	await records
+		.entry(evaluationId)
+		.getByRole('button', { name: `修改 ${evaluationId}` })
+		.click();
+	await records.form('服务评价').getByRole('button', { name: '记录回访完成' }).click();
+	await records.form('服务评价').getByRole('button', { name: '保存', exact: true }).click();
+	await expect(records.form('服务评价')).toHaveCount(0);
+	await page.goto('/');
+	await expect(page.getByTestId('follow-ups')).toContainText('没有到期的回访。');
+	await notification.goto(number);
+
 	// The history names each record.
 	await expect(notification.history()).toContainText(`家具服务单 ${formId} 已建立`);
 	await expect(notification.history()).toContainText(`服务销售发票（ZFW） ${invoiceId} 已建立`);

@@ -7,6 +7,7 @@ import { ConflictError, ForeignRecordError, NotificationMissingError } from './e
 import type { Actor } from '../domain/actor';
 import { deviceIdentitySchema } from '../domain/identity';
 import { notificationSchema, recordChange, type Notification } from '../domain/notification';
+import type { RatedNotification } from '../domain/overview';
 import { transition, type Refusal } from '../domain/status/engine';
 import type { Configuration } from '../domain/status/profile';
 import {
@@ -217,6 +218,43 @@ export async function getRecord(id: string): Promise<LinkedRecord | undefined> {
 /** The records of one kind across every notification (e.g. evaluations for the follow-up list). */
 export async function recordsOfKind<K extends RecordKind>(kind: K): Promise<RecordOfKind<K>[]> {
 	return (await db.records.where('kind').equals(kind).toArray()) as RecordOfKind<K>[];
+}
+
+/** The parts requisitions (SM05) of these notifications, by notification number. */
+export async function partsOfNotifications(
+	numbers: readonly string[]
+): Promise<Map<string, RecordOfKind<'parts'>[]>> {
+	const rows = (await db.records
+		.where('[notification+kind]')
+		.anyOf(numbers.map((number) => [number, 'parts']))
+		.toArray()) as RecordOfKind<'parts'>[];
+	const byNumber = new Map<string, RecordOfKind<'parts'>[]>();
+	for (const row of rows)
+		byNumber.set(row.notification, [...(byNumber.get(row.notification) ?? []), row]);
+	return byNumber;
+}
+
+/**
+ * Every evaluation with its notification's person responsible and centre, for the overview's
+ * ratings and the follow-up list. Evaluations are few (one per notification at most, usually).
+ */
+export async function ratedNotifications(): Promise<RatedNotification[]> {
+	const evaluations = await recordsOfKind('evaluation');
+	const numbers = [...new Set(evaluations.map((evaluation) => evaluation.notification))];
+	const notifications = await db.notifications.bulkGet(numbers);
+	const byNumber = new Map(numbers.map((number, index) => [number, notifications[index]]));
+	return evaluations.map((evaluation) => {
+		const notification = byNumber.get(evaluation.notification);
+		return {
+			id: evaluation.id,
+			notification: evaluation.notification,
+			rating: evaluation.rating,
+			followUpDate: evaluation.followUpDate || undefined,
+			followedUpAt: evaluation.followedUpAt,
+			responsible: notification?.responsible ?? '',
+			centre: notification?.centre ?? ''
+		};
+	});
 }
 
 /** A stored image by the SHA-256 of its bytes. */
