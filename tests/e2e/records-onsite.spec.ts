@@ -32,6 +32,9 @@ test('on site, offline on a phone: bad photos and an empty signature are refused
 	writeFileSync(huge, bytes);
 	const notAPhoto = testInfo.outputPath('not-a-photo.jpg');
 	writeFileSync(notAPhoto, '%PDF-1.7 not a photo');
+	// Starts like a JPEG, but is no image anyone can decode.
+	const broken = testInfo.outputPath('broken.jpg');
+	writeFileSync(broken, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
 	await startSetUpDevice(page);
 	await waitForServiceWorkerControl(page);
 	await context.setOffline(true);
@@ -44,10 +47,13 @@ test('on site, offline on a phone: bad photos and an empty signature are refused
 	await complaint.open();
 	await expect(complaint.paymentStatus()).toContainText('已完款');
 	await complaint.field('客诉内容').fill('柜门划伤，漆面脱落 🪑');
-	await complaint.chooseInput().setInputFiles([notAPhoto, huge]);
+	await complaint.chooseInput().setInputFiles([notAPhoto, huge, broken]);
 	await expect(complaint.photoAlert()).toContainText('“损坏照片”：文件“not-a-photo.jpg”不是图片');
 	await expect(complaint.photoAlert()).toContainText(
 		'“损坏照片”：文件“huge.jpg”有 50 MB，超过每张 20 MB 的上限。'
+	);
+	await expect(complaint.photoAlert()).toContainText(
+		'“损坏照片”：图片“broken.jpg”无法读取，可能已损坏。'
 	);
 	await expect(complaint.thumbnails()).toHaveCount(0);
 	// The camera's photo is scaled on the device to 1600 px and shown as a thumbnail.
