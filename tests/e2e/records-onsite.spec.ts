@@ -177,3 +177,35 @@ test('drafts on site: a reload keeps the typed text, the photos and the signatur
 	expect(await storedImages(page)).toHaveLength(2);
 	expect(problems.errors).toEqual([]);
 });
+
+test.describe('at a desk, without touch', () => {
+	test.use({ viewport: { width: 1280, height: 900 }, hasTouch: false, isMobile: false });
+
+	test('the signature pad takes a pen and the mouse; cleared, it is empty again', async ({
+		page,
+		problems
+	}) => {
+		await startSetUpDevice(page);
+		await new UserPanel(page).switchTo('王敏', '202', 'staff');
+		await new CreateNotificationPage(page).create(exampleNotification());
+		const service = new ServiceFormPanel(page);
+		await service.open();
+		await service.fill({ workDone: '更换锁芯' });
+		await service.field('客户已验收并签名').check();
+		await service.field('客户姓名').fill('王女士');
+		await service.sign('pen');
+		// Cleared with the keyboard: the pad is empty and saving is refused on the signature.
+		await service.form().getByRole('button', { name: '清除签名' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(service.form().getByTestId('signature-state')).toHaveCount(0);
+		await service.form().getByRole('button', { name: '保存', exact: true }).click();
+		await expect(service.signatureError()).toHaveText('“客户签名”为空：请客户在框内签名。');
+		await service.sign('mouse');
+		const id = await service.save();
+		await expect(page.getByTestId(`record-${id}`)).toContainText('王女士');
+		const [signature] = await storedImages(page);
+		expect(signature).toMatchObject({ type: 'image/png' });
+		expect(signature?.computed).toBe(signature?.key);
+		expect(problems.errors).toEqual([]);
+	});
+});
