@@ -102,6 +102,9 @@ test('on site, offline on a phone: bad photos and an empty signature are refused
 	expect(complaintPdf).toContain('漆面脱落 〓');
 	expect(complaintPdf).toContain(`客诉单 ${complaintId}`);
 	expect(complaintPdf).toContain('照片 1（1600×1200');
+	// The object page with the saved forms, their photos and the signature.
+	await expect(service.entry(serviceId).getByRole('img', { name: '王女士的签名' })).toBeVisible();
+	await expectNoSeriousA11yViolations(page);
 	expect(problems.errors).toEqual([]);
 });
 
