@@ -1,4 +1,6 @@
 import { createPdfDocument, drawPageFrames, MARGIN, toBlob } from './document';
+import { pdfFont } from './font';
+import { findMissingGlyphs, type MissingGlyph } from './glyphs';
 
 /** One quote (ZFFW) as printed for the customer, every value already in the print language. */
 export interface QuotePdfModel {
@@ -38,4 +40,19 @@ export async function quotePdf(model: QuotePdfModel, labels: QuotePdfLabels): Pr
 	pdf.doc.text(safe(`${labels.state}：${model.state}`), MARGIN.left, pdf.lastY() + 8);
 	drawPageFrames(pdf, { title: model.title, facts: model.facts, pageOf: labels.pageOf });
 	return toBlob(pdf);
+}
+
+/** The characters of the quote that the PDF font cannot draw, with where they occur. */
+export async function quoteMissingGlyphs(
+	model: QuotePdfModel,
+	labels: QuotePdfLabels
+): Promise<MissingGlyph[]> {
+	const texts = [
+		{ where: labels.state, text: `${model.title} ${model.facts} ${model.state}` },
+		...model.lines.map((line, index) => ({
+			where: `${labels.columns[0]} ${index + 1}`,
+			text: line.join(' ')
+		}))
+	];
+	return findMissingGlyphs(texts, (await pdfFont()).codePoints);
 }

@@ -5,6 +5,7 @@ import type { Notification } from '$lib/domain/notification';
 import { formatFen, lineTotalFen, totalFen } from '$lib/domain/records/money';
 import type { QuoteRecord } from '$lib/domain/records/record';
 import { t } from '$lib/i18n';
+import type { MissingGlyph } from '$lib/pdf/glyphs';
 import type { QuotePdfLabels, QuotePdfModel } from '$lib/pdf/quote-pdf';
 import { downloadBlob } from './download';
 import { handleError } from './handle-error';
@@ -55,17 +56,38 @@ export function quoteLabels(): QuotePdfLabels {
 	};
 }
 
-/** Prints a quote as PDF (the PDF module loads lazily) and downloads it. */
-export async function printQuote(quote: QuoteRecord, notification: Notification): Promise<boolean> {
+/** A quote laid out for printing, with the characters the font lacks. */
+export interface PreparedQuote {
+	quote: QuoteRecord;
+	model: QuotePdfModel;
+	labels: QuotePdfLabels;
+	missing: MissingGlyph[];
+}
+
+/** Lays out a quote in the screen's language and finds the characters the PDF font lacks. */
+export async function prepareQuote(
+	quote: QuoteRecord,
+	notification: Notification
+): Promise<PreparedQuote | undefined> {
 	try {
 		const masterData = await loadMasterData();
 		const customer = codeAndName(masterData, 'customer', notification.soldTo);
+		const model = quoteModel(quote, notification, customer, new Date());
+		const labels = quoteLabels();
+		const { quoteMissingGlyphs } = await import('$lib/pdf/quote-pdf');
+		return { quote, model, labels, missing: await quoteMissingGlyphs(model, labels) };
+	} catch (error) {
+		handleError(error, 'print.failed');
+		return undefined;
+	}
+}
+
+/** Makes the quote PDF (lazily loaded; 〓 for a missing character) and downloads it. */
+export async function printQuote(prepared: PreparedQuote): Promise<boolean> {
+	try {
 		const { quotePdf } = await import('$lib/pdf/quote-pdf');
-		const blob = await quotePdf(
-			quoteModel(quote, notification, customer, new Date()),
-			quoteLabels()
-		);
-		const fileName = `${quote.id}.pdf`;
+		const blob = await quotePdf(prepared.model, prepared.labels);
+		const fileName = `${prepared.quote.id}.pdf`;
 		downloadBlob(blob, fileName);
 		showToast('success', t('records.quote.printed', { file: fileName }));
 		return true;
