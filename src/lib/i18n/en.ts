@@ -824,8 +824,6 @@ export const en: Catalogue = {
 		complaintTitle: 'Complaint form',
 		newServiceForm: 'Fill in a service form',
 		newComplaint: 'Fill in a complaint form',
-		noServiceForms: 'No service form yet.',
-		noComplaints: 'No complaint form yet.',
 		edit: 'Change',
 		print: 'Print',
 		printed: '{file} was made.',
@@ -837,10 +835,9 @@ export const en: Catalogue = {
 		formInvalid: '{count} fields need correcting.',
 		saved: '{title} {id} saved.',
 		storageFull:
-			'Storage is full: the {title} and its photos were not saved; what you typed is still in the form. Free space under Settings → Storage and save again.',
+			'Storage is full: the {title} and its signature or photos were not saved; what you typed is still in the form. Free space under Settings → Storage and save again.',
 		conflict:
 			'{id} was changed on another device or tab: cancel and open it again to change it; what you typed is still in the form.',
-		readOnly: 'The notification is completed: this record can only be viewed and printed.',
 		isAccepted: 'The customer accepts and signs',
 		resolution: {
 			repair: 'Repair',
@@ -852,7 +849,6 @@ export const en: Catalogue = {
 			canvas: 'Signature area: {label}',
 			clear: 'Clear signature',
 			signed: 'Signed',
-			empty: 'Ask the customer to sign in “{field}”: an empty signature cannot be saved.',
 			loading: 'Preparing the signature area…',
 			image: 'Signature of {name}'
 		},
@@ -874,12 +870,6 @@ export const en: Catalogue = {
 					'“{field}”: the file “{name}” is not an image (JPEG, PNG, GIF, WebP and BMP are taken).',
 				unreadable: '“{field}”: the image “{name}” cannot be read; it may be damaged.'
 			}
-		},
-		proposal: {
-			title: 'Proposed user status',
-			text: 'The service form records the on-site survey as done: set the user status to {status}?',
-			apply: 'Set {status}',
-			dismiss: 'Not now'
 		},
 		pdf: {
 			serviceTitle: 'Service form {id}',

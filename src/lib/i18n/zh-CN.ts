@@ -785,8 +785,6 @@ export const zhCN = {
 		complaintTitle: '客诉单',
 		newServiceForm: '填写家具服务单',
 		newComplaint: '填写客诉单',
-		noServiceForms: '尚无家具服务单。',
-		noComplaints: '尚无客诉单。',
 		edit: '修改',
 		print: '打印',
 		printed: '已生成 {file}。',
@@ -798,9 +796,8 @@ export const zhCN = {
 		formInvalid: '有 {count} 个字段需要更正。',
 		saved: '{title} {id} 已保存。',
 		storageFull:
-			'存储空间已满：{title}及照片未保存，已输入的内容仍保留在表单中。请在“设置 → 存储”中释放空间后再保存。',
+			'存储空间已满：{title}及其签名、照片均未保存，已输入的内容仍保留在表单中。请在“设置 → 存储”中释放空间后再保存。',
 		conflict: '{id} 已在其他设备或标签页中更改：请取消后重新打开再修改，已输入的内容仍在表单中。',
-		readOnly: '通知单已完成：此记录只能查看和打印。',
 		isAccepted: '客户已验收并签名',
 		resolution: {
 			repair: '维修',
@@ -812,7 +809,6 @@ export const zhCN = {
 			canvas: '签名区：{label}',
 			clear: '清除签名',
 			signed: '已签名',
-			empty: '请让客户在“{field}”中签名：空白的签名不能保存。',
 			loading: '正在准备签名区…',
 			image: '{name}的签名'
 		},
@@ -832,12 +828,6 @@ export const zhCN = {
 				notAnImage: '“{field}”：文件“{name}”不是图片（只接受 JPEG、PNG、GIF、WebP、BMP）。',
 				unreadable: '“{field}”：图片“{name}”无法读取，可能已损坏。'
 			}
-		},
-		proposal: {
-			title: '建议更新用户状态',
-			text: '服务单记录现场勘察已完成：将用户状态设为 {status}？',
-			apply: '设为 {status}',
-			dismiss: '暂不'
 		},
 		pdf: {
 			serviceTitle: '家具服务单 {id}',

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	complaintFormPdf,
+	onsiteFormMissingGlyphs,
 	serviceFormPdf,
 	type OnsiteFormPdfLabels,
 	type PdfImage
@@ -121,5 +122,25 @@ describe('complaintFormPdf', () => {
 		const blob = await complaintFormPdf({ ...header, fields: [], photos: [] }, labels);
 		expect((await pdfPageTexts(blob)).join('\n')).toContain('无照片');
 		expect(await embeddedImages(blob)).toBe(0);
+	});
+});
+
+describe('onsiteFormMissingGlyphs', () => {
+	it('names each character the font lacks with the field it is in', async () => {
+		const missing = await onsiteFormMissingGlyphs({
+			...header,
+			fields: [
+				{ label: '客诉内容', value: '柜门划伤 🪑' },
+				{ label: '客户要求', value: '换货' }
+			],
+			acceptance: {
+				fields: [{ label: '客户姓名', value: '王龑' }],
+				signature
+			}
+		});
+		expect(missing.map((glyph) => [glyph.char, glyph.places])).toEqual([
+			['🪑', ['客诉内容']],
+			['龑', ['客户姓名']]
+		]);
 	});
 });

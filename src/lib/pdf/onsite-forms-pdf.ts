@@ -1,5 +1,6 @@
 import { createPdfDocument, drawPageFrames, MARGIN, toBlob, type PdfDocument } from './document';
-import { fill } from './glyphs';
+import { pdfFont } from './font';
+import { fill, findMissingGlyphs, type MissingGlyph, type PlacedText } from './glyphs';
 
 /** An image drawn in a form: its encoded bytes (JPEG or PNG) and pixel size. */
 export interface PdfImage {
@@ -183,4 +184,23 @@ export async function complaintFormPdf(
 	}
 	frame(pdf, model, labels);
 	return toBlob(pdf);
+}
+
+/** Every text of an on-site form with where it is (the field's label), for the missing-glyph report. */
+export function onsiteFormTexts(model: ServiceFormPdfModel | ComplaintFormPdfModel): PlacedText[] {
+	const fields = [
+		...model.fields,
+		...('acceptance' in model && model.acceptance ? model.acceptance.fields : [])
+	];
+	return [
+		{ where: model.id, text: `${model.centre} ${model.printedAt}` },
+		...fields.map((field) => ({ where: field.label, text: field.value }))
+	];
+}
+
+/** The characters of an on-site form that the PDF font cannot draw, with where they occur. */
+export async function onsiteFormMissingGlyphs(
+	model: ServiceFormPdfModel | ComplaintFormPdfModel
+): Promise<MissingGlyph[]> {
+	return findMissingGlyphs(onsiteFormTexts(model), (await pdfFont()).codePoints);
 }

@@ -1,10 +1,12 @@
-import { getImage } from '$lib/data/records';
+import { getImage, recordsOfNotification } from '$lib/data/records';
 import { loadMasterData } from '$lib/data/master-data';
 import { formatSeedDate, formatSeedDateTime } from '$lib/domain/dates';
 import type { DeviceIdentity } from '$lib/domain/identity';
+import type { MailAttachment } from '$lib/domain/mail/message';
 import type { ImageRef, ComplaintRecord, ServiceFormRecord } from '$lib/domain/records/record';
 import type { Notification } from '$lib/domain/notification';
 import { inLocale, t, type Locale, type MessageKey } from '$lib/i18n';
+import type { MissingGlyph } from '$lib/pdf/glyphs';
 import type {
 	ComplaintFormPdfModel,
 	OnsiteFormPdfLabels,
@@ -48,50 +50,107 @@ async function pdfImage(ref: ImageRef): Promise<PdfImage> {
 	};
 }
 
-/** Prints a service form with its acceptance and the signature image; downloads `<id>.pdf`. */
-export async function printServiceForm(
+/** An on-site form laid out for its PDF, with the characters the font lacks. */
+export type PreparedOnsitePrint = { file: string; missing: MissingGlyph[] } & (
+	| { kind: 'serviceForm'; model: ServiceFormPdfModel; labels: OnsiteFormPdfLabels }
+	| { kind: 'complaint'; model: ComplaintFormPdfModel; labels: OnsiteFormPdfLabels }
+);
+
+/** Lays out a service form with its acceptance and the signature image, in the print language. */
+export async function prepareServiceFormPrint(
 	record: ServiceFormRecord,
 	notification: Notification,
 	identity: DeviceIdentity | undefined,
 	locale: Locale = 'zh-CN'
-): Promise<boolean> {
+): Promise<PreparedOnsitePrint> {
+	const masterData = await loadMasterData();
+	const signature = record.acceptance ? await pdfImage(record.acceptance.signature) : undefined;
+	const { model, labels } = inLocale(locale, () => {
+		const model: ServiceFormPdfModel = {
+			id: record.id,
+			notification: notification.number,
+			centre: centreText(notification.centre, identity, masterData),
+			printedAt: formatSeedDateTime(new Date().toISOString()),
+			fields: [
+				{ label: label('visitDate'), value: formatSeedDate(record.visitDate) },
+				{ label: label('staff'), value: masterText(masterData, 'staff', record.staff) },
+				{ label: label('workDone'), value: orNone(record.workDone) },
+				{ label: label('partsUsed'), value: orNone(record.partsUsed) },
+				{ label: label('result'), value: orNone(record.result) },
+				{ label: label('surveyDone'), value: t(record.surveyDone ? 'app.yes' : 'app.no') }
+			],
+			acceptance:
+				record.acceptance && signature
+					? {
+							fields: [
+								{ label: label('customerName'), value: record.acceptance.customerName },
+								{
+									label: label('acceptedAt'),
+									value: formatSeedDateTime(record.acceptance.acceptedAt)
+								}
+							],
+							signature
+						}
+					: null
+		};
+		return { model, labels: onsiteFormLabels('serviceTitle') };
+	});
+	const { onsiteFormMissingGlyphs } = await import('$lib/pdf/onsite-forms-pdf');
+	const missing = await onsiteFormMissingGlyphs(model);
+	return { kind: 'serviceForm', file: `${record.id}.pdf`, model, labels, missing };
+}
+
+/** Lays out a complaint form with its payment status and photos, in the print language. */
+export async function prepareComplaintPrint(
+	record: ComplaintRecord,
+	notification: Notification,
+	identity: DeviceIdentity | undefined,
+	locale: Locale = 'zh-CN'
+): Promise<PreparedOnsitePrint> {
+	const masterData = await loadMasterData();
+	const photos = await Promise.all(record.photos.map(pdfImage));
+	const { model, labels } = inLocale(locale, () => {
+		const model: ComplaintFormPdfModel = {
+			id: record.id,
+			notification: notification.number,
+			centre: centreText(notification.centre, identity, masterData),
+			printedAt: formatSeedDateTime(new Date().toISOString()),
+			fields: [
+				{ label: label('paymentStatus'), value: t(`paymentStatus.${record.paymentStatus}`) },
+				{
+					label: label('requestedResolution'),
+					value: t(`onsite.resolution.${record.requestedResolution}`)
+				},
+				{ label: label('details'), value: orNone(record.details) },
+				{
+					label: t('field.shipTo'),
+					value: masterText(masterData, 'customer', notification.shipTo)
+				},
+				{ label: t('field.description'), value: orNone(notification.description) },
+				{ label: t('onsite.photo.countLabel'), value: String(record.photos.length) }
+			],
+			photos
+		};
+		return { model, labels: onsiteFormLabels('complaintTitle') };
+	});
+	const { onsiteFormMissingGlyphs } = await import('$lib/pdf/onsite-forms-pdf');
+	const missing = await onsiteFormMissingGlyphs(model);
+	return { kind: 'complaint', file: `${record.id}.pdf`, model, labels, missing };
+}
+
+/**
+ * Makes the PDF of a prepared form and downloads it (characters the font lacks as 〓: the user
+ * was shown them first). Printing a form sets no flag on the notification.
+ */
+export async function printOnsiteForm(prepared: PreparedOnsitePrint): Promise<boolean> {
 	try {
-		const masterData = await loadMasterData();
-		const signature = record.acceptance ? await pdfImage(record.acceptance.signature) : undefined;
-		const { model, labels } = inLocale(locale, () => {
-			const model: ServiceFormPdfModel = {
-				id: record.id,
-				notification: notification.number,
-				centre: centreText(notification.centre, identity, masterData),
-				printedAt: formatSeedDateTime(new Date().toISOString()),
-				fields: [
-					{ label: label('visitDate'), value: formatSeedDate(record.visitDate) },
-					{ label: label('staff'), value: masterText(masterData, 'staff', record.staff) },
-					{ label: label('workDone'), value: orNone(record.workDone) },
-					{ label: label('partsUsed'), value: orNone(record.partsUsed) },
-					{ label: label('result'), value: orNone(record.result) },
-					{ label: label('surveyDone'), value: t(record.surveyDone ? 'app.yes' : 'app.no') }
-				],
-				acceptance:
-					record.acceptance && signature
-						? {
-								fields: [
-									{ label: label('customerName'), value: record.acceptance.customerName },
-									{
-										label: label('acceptedAt'),
-										value: formatSeedDateTime(record.acceptance.acceptedAt)
-									}
-								],
-								signature
-							}
-						: null
-			};
-			return { model, labels: onsiteFormLabels('serviceTitle') };
-		});
-		const { serviceFormPdf } = await import('$lib/pdf/onsite-forms-pdf');
-		const file = `${record.id}.pdf`;
-		downloadBlob(await serviceFormPdf(model, labels), file);
-		showToast('success', t('onsite.printed', { file }));
+		const pdf = await import('$lib/pdf/onsite-forms-pdf');
+		const blob =
+			prepared.kind === 'serviceForm'
+				? await pdf.serviceFormPdf(prepared.model, prepared.labels)
+				: await pdf.complaintFormPdf(prepared.model, prepared.labels);
+		downloadBlob(blob, prepared.file);
+		showToast('success', t('onsite.printed', { file: prepared.file }));
 		return true;
 	} catch (error) {
 		handleError(error, 'print.failed');
@@ -99,47 +158,30 @@ export async function printServiceForm(
 	}
 }
 
-/** Prints a complaint form with its payment status and photos; downloads `<id>.pdf`. */
-export async function printComplaint(
-	record: ComplaintRecord,
+/**
+ * The notification's complaint forms as PDF attachments (in Chinese, with their photos) for the
+ * escalation's .eml: the form "sent to regional logistics" (SM01 §7) travels with the message.
+ * Sending is not printing; characters the font lacks are 〓, as on paper.
+ */
+export async function complaintAttachments(
 	notification: Notification,
-	identity: DeviceIdentity | undefined,
-	locale: Locale = 'zh-CN'
-): Promise<boolean> {
-	try {
-		const masterData = await loadMasterData();
-		const photos = await Promise.all(record.photos.map(pdfImage));
-		const { model, labels } = inLocale(locale, () => {
-			const model: ComplaintFormPdfModel = {
-				id: record.id,
-				notification: notification.number,
-				centre: centreText(notification.centre, identity, masterData),
-				printedAt: formatSeedDateTime(new Date().toISOString()),
-				fields: [
-					{ label: label('paymentStatus'), value: t(`paymentStatus.${record.paymentStatus}`) },
-					{
-						label: label('requestedResolution'),
-						value: t(`onsite.resolution.${record.requestedResolution}`)
-					},
-					{ label: label('details'), value: orNone(record.details) },
-					{
-						label: t('field.shipTo'),
-						value: masterText(masterData, 'customer', notification.shipTo)
-					},
-					{ label: t('field.description'), value: orNone(notification.description) },
-					{ label: t('onsite.photo.countLabel'), value: String(record.photos.length) }
-				],
-				photos
-			};
-			return { model, labels: onsiteFormLabels('complaintTitle') };
+	identity: DeviceIdentity | undefined
+): Promise<MailAttachment[]> {
+	const complaints = (await recordsOfNotification(notification.number)).filter(
+		(record): record is ComplaintRecord => record.kind === 'complaint'
+	);
+	if (complaints.length === 0) return [];
+	const { complaintFormPdf } = await import('$lib/pdf/onsite-forms-pdf');
+	const attachments: MailAttachment[] = [];
+	for (const record of complaints) {
+		const prepared = await prepareComplaintPrint(record, notification, identity);
+		if (prepared.kind !== 'complaint') continue;
+		const blob = await complaintFormPdf(prepared.model, prepared.labels);
+		attachments.push({
+			filename: prepared.file,
+			contentType: 'application/pdf',
+			bytes: new Uint8Array(await blob.arrayBuffer())
 		});
-		const { complaintFormPdf } = await import('$lib/pdf/onsite-forms-pdf');
-		const file = `${record.id}.pdf`;
-		downloadBlob(await complaintFormPdf(model, labels), file);
-		showToast('success', t('onsite.printed', { file }));
-		return true;
-	} catch (error) {
-		handleError(error, 'print.failed');
-		return false;
 	}
+	return attachments;
 }

@@ -22,12 +22,16 @@ export interface ComplaintInput {
 	cameraPhoto?: string;
 }
 
+/** What draws a signature: a finger, a pen (stylus) or the mouse. */
+export type Pointer = 'touch' | 'pen' | 'mouse';
+
 /**
- * Draws a signature on a signature pad the way a finger does: touch events through CDP (the
- * context needs `hasTouch: true`), which Chromium also delivers as pointer events of type touch.
- * Without touch, the mouse draws it.
+ * Draws a signature on a signature pad. `touch` sends touch events through CDP (the context needs
+ * `hasTouch: true`; Chromium also delivers them as pointer events of type touch), `pen` sends
+ * pointer events of type pen through CDP, `mouse` uses the mouse. By default: touch where the
+ * device has it, else the mouse.
  */
-export async function drawSignature(page: Page, canvas: Locator): Promise<void> {
+export async function drawSignature(page: Page, canvas: Locator, pointer?: Pointer): Promise<void> {
 	await canvas.scrollIntoViewIfNeeded();
 	const box = await canvas.boundingBox();
 	if (!box) throw new Error('the signature pad is not visible');
@@ -38,22 +42,50 @@ export async function drawSignature(page: Page, canvas: Locator): Promise<void> 
 			y: box.y + box.height * (0.5 + 0.3 * Math.sin(t * Math.PI * 3))
 		};
 	});
-	const hasTouch = await page.evaluate(() => navigator.maxTouchPoints > 0);
-	if (hasTouch) {
-		const cdp = await page.context().newCDPSession(page);
-		const [first, ...rest] = points;
+	const by =
+		pointer ?? ((await page.evaluate(() => navigator.maxTouchPoints > 0)) ? 'touch' : 'mouse');
+	const [first, ...rest] = points;
+	if (by === 'mouse') {
+		await page.mouse.move(first!.x, first!.y);
+		await page.mouse.down();
+		for (const point of rest) await page.mouse.move(point.x, point.y);
+		await page.mouse.up();
+		return;
+	}
+	const cdp = await page.context().newCDPSession(page);
+	if (by === 'touch') {
 		await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [first!] });
 		for (const point of rest) {
 			await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point] });
 		}
 		await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-		await cdp.detach();
 	} else {
-		await page.mouse.move(points[0]!.x, points[0]!.y);
-		await page.mouse.down();
-		for (const point of points.slice(1)) await page.mouse.move(point.x, point.y);
-		await page.mouse.up();
+		const pen = { pointerType: 'pen' as const, button: 'left' as const, force: 0.6 };
+		await cdp.send('Input.dispatchMouseEvent', {
+			type: 'mousePressed',
+			...first!,
+			...pen,
+			buttons: 1,
+			clickCount: 1
+		});
+		for (const point of rest) {
+			await cdp.send('Input.dispatchMouseEvent', {
+				type: 'mouseMoved',
+				...point,
+				...pen,
+				buttons: 1
+			});
+		}
+		const last = rest.at(-1)!;
+		await cdp.send('Input.dispatchMouseEvent', {
+			type: 'mouseReleased',
+			...last,
+			...pen,
+			buttons: 0,
+			clickCount: 1
+		});
 	}
+	await cdp.detach();
 }
 
 /** The service forms section of a notification's object page, and its form. */
@@ -93,9 +125,9 @@ export class ServiceFormPanel {
 	}
 
 	/** Draws a signature on the pad and waits until the pad says it is signed. */
-	async sign(): Promise<void> {
+	async sign(pointer?: Pointer): Promise<void> {
 		await expect(this.form().getByRole('button', { name: '清除签名' })).toBeEnabled();
-		await drawSignature(this.page, this.signaturePad());
+		await drawSignature(this.page, this.signaturePad(), pointer);
 		await expect(this.form().getByTestId('signature-state')).toHaveText('已签名');
 	}
 
@@ -191,12 +223,18 @@ export class ComplaintFormPanel {
 		return this.save();
 	}
 
-	/** Prints a complaint form and returns the download. */
-	async print(id: string): Promise<Download> {
-		const [download] = await Promise.all([
-			this.page.waitForEvent('download'),
-			this.entry(id).getByRole('button', { name: /^打印/ }).click()
-		]);
+	/**
+	 * Prints a complaint form and returns the download; with `missingGlyphs`, the characters the
+	 * font lacks are listed first and it prints with 〓 in their place.
+	 */
+	async print(id: string, options: { missingGlyphs?: string[] } = {}): Promise<Download> {
+		const download = this.page.waitForEvent('download');
+		await this.entry(id).getByRole('button', { name: /^打印/ }).click();
+		if (options.missingGlyphs) {
+			const dialog = this.entry(id).getByTestId('missing-glyphs');
+			for (const char of options.missingGlyphs) await expect(dialog).toContainText(char);
+			await dialog.getByRole('button', { name: '用 〓 代替并打印' }).click();
+		}
 		return download;
 	}
 }
