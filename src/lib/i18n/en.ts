@@ -527,7 +527,6 @@ export const en: Catalogue = {
 			'The notification is completed: only the evaluation, the follow-up and printing remain.',
 		history: '{kind} {id} saved',
 		historyCreated: '{kind} {id} created',
-		onsitePending: 'The {kind} (on-site form) shows here.',
 		lines: 'Lines',
 		addLine: 'Add a line',
 		removeLine: 'Remove line {line}',
@@ -631,7 +630,6 @@ export const en: Catalogue = {
 			dismiss: 'Not now'
 		},
 		followUp: {
-			title: 'Follow-ups',
 			due: 'Follow-ups due',
 			empty: 'No follow-up is due.',
 			done: 'Record follow-up done',
@@ -644,7 +642,6 @@ export const en: Catalogue = {
 			count: 'Evaluations',
 			empty: 'No evaluation yet.'
 		},
-		workPlanParts: 'Parts to draw: {parts}',
 		exchange: {
 			where: 'linked record {key}',
 			imageMissing:

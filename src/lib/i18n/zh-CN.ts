@@ -506,7 +506,6 @@ export const zhCN = {
 		readOnly: '通知单已完成，只能记录服务评价和回访，以及打印。',
 		history: '{kind} {id} 已保存',
 		historyCreated: '{kind} {id} 已建立',
-		onsitePending: '此处将显示{kind}（现场表单）。',
 		lines: '明细行',
 		addLine: '添加一行',
 		removeLine: '删除第 {line} 行',
@@ -608,7 +607,6 @@ export const zhCN = {
 			dismiss: '暂不设置'
 		},
 		followUp: {
-			title: '回访清单',
 			due: '到期的回访',
 			empty: '没有到期的回访。',
 			done: '记录回访完成',
@@ -621,7 +619,6 @@ export const zhCN = {
 			count: '评价数',
 			empty: '还没有服务评价。'
 		},
-		workPlanParts: '预领零件：{parts}',
 		exchange: {
 			where: '关联单据 {key}',
 			imageMissing:
