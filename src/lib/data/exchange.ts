@@ -394,8 +394,14 @@ async function writeRecords(plan: ImportPlan): Promise<number> {
 	const errors: ExchangeError[] = [];
 	// Several files may carry the same record: each is settled against what is written so far.
 	const written = new Map<string, LinkedRecord>();
+	// The stored copies, read 1,000 ids at a time rather than one by one.
+	const stored = new Map<string, LinkedRecord>();
+	const ids = [...new Set(plan.records.map(({ record }) => record.id))];
+	for (const chunk of chunksOf(ids, CHUNK_SIZE)) {
+		for (const record of await db.records.bulkGet(chunk)) if (record) stored.set(record.id, record);
+	}
 	for (const { record, file } of plan.records) {
-		const ours = written.get(record.id) ?? (await db.records.get(record.id));
+		const ours = written.get(record.id) ?? stored.get(record.id);
 		const settled = settleRecord(ours, record);
 		if (!settled) continue;
 		for (const image of imagesOf(settled)) {
@@ -411,7 +417,7 @@ async function writeRecords(plan: ImportPlan): Promise<number> {
 		written.set(settled.id, settled);
 	}
 	if (errors.length > 0) throw new ExchangeRefusal(errors);
-	await db.records.bulkPut([...written.values()]);
+	for (const chunk of chunksOf([...written.values()], CHUNK_SIZE)) await db.records.bulkPut(chunk);
 	return written.size;
 }
 
