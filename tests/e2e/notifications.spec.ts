@@ -6,6 +6,7 @@ import {
 	UserPanel,
 	exampleNotification
 } from './pages/notification-pages';
+import { ServiceFormPanel } from './pages/onsite-forms';
 import { startSetUpDevice } from './support/device';
 import { waitForServiceWorkerControl } from './support/service-worker';
 
@@ -60,6 +61,13 @@ test('SM01 examples 1 and 2 offline: create, survey, approval, process, complete
 	await expect(notification.systemStatus()).toContainText('NOPR');
 	await expect(notification.action('延期')).toHaveCount(0);
 	await expect(notification.refusalFor('延期')).toBeVisible();
+
+	// Completing a Z1 needs the customer's acceptance (SM09) on a signed service form (issue 13).
+	await expect(notification.refusalFor('完成通知')).toContainText('客户验收');
+	await new ServiceFormPanel(page).create({
+		workDone: '更换锁芯',
+		acceptance: { customerName: '王先生' }
+	});
 
 	// Complete; afterwards the notification is read-only.
 	await notification.confirmWith('完成通知', {});

@@ -4,6 +4,7 @@ import { AppDB, storedVersion } from './db';
 import { exportStoredDatabase } from './rescue';
 import type { MasterRecord } from '../domain/master-data';
 import { makeNumbered, readBytes } from '../exchange/test-files';
+import { makeRecord } from '../domain/records/test-records';
 
 const SAMPLE_CUSTOMER: MasterRecord = {
 	kind: 'customer',
@@ -74,6 +75,43 @@ describe('AppDB upgrades', () => {
 		const moved = await db.notifications.where('formerNumbers').equals('4002-01-000002').toArray();
 		expect(moved.map((n) => n.number)).toEqual(['4002-03-000001']);
 		expect(await db.notifications.count()).toBe(2);
+		db.close();
+	});
+
+	it('opens a database written by v5 and adds the linked records and images (v6)', async () => {
+		const name = uniqueName();
+		const v5 = new Dexie(name);
+		v5.version(1).stores({ settings: 'key' });
+		v5.version(2).stores({ drafts: 'key, savedAt' });
+		v5.version(3).stores({
+			notifications:
+				'number, centre, systemStatus, userStatus, type, createdAt, requiredStart, requiredEnd, mainWorkCentre, responsible',
+			masterData: '[kind+code], kind'
+		});
+		v5.version(4).stores({
+			notifications:
+				'number, centre, systemStatus, userStatus, type, createdAt, requiredStart, requiredEnd, mainWorkCentre, responsible, *formerNumbers'
+		});
+		v5.version(5).stores({ listRows: 'number', listMeta: 'key' });
+		const notification = makeNumbered(1);
+		await v5.table('notifications').put(notification);
+		v5.close();
+
+		const db = new AppDB(name);
+		expect(await db.notifications.get(notification.number)).toEqual(notification);
+		const record = makeRecord('parts');
+		await db.records.put(record);
+		await db.images.put({
+			sha256: 'a'.repeat(64),
+			blob: new Blob(['x']),
+			type: 'image/jpeg',
+			bytes: 1
+		});
+		expect(await db.records.where('notification').equals(record.notification).toArray()).toEqual([
+			record
+		]);
+		expect(await db.records.where('kind').equals('parts').count()).toBe(1);
+		expect((await db.images.get('a'.repeat(64)))?.bytes).toBe(1);
 		db.close();
 	});
 

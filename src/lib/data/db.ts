@@ -4,6 +4,7 @@ import type { ListRow } from '../domain/list-row';
 import { toListRowLoosely } from '../domain/list-row';
 import { LIST_ROW_INDEXES } from '../domain/list-plan';
 import type { Notification } from '../domain/notification';
+import type { LinkedRecord } from '../domain/records/record';
 import { projectionMiddleware } from './projection';
 
 /** One key–value row of device settings (identity, preferences, counters). */
@@ -20,6 +21,14 @@ export interface DraftRow {
 	savedAt: string;
 	/** The page (tab) that wrote it: a save in one tab must not delete another tab's draft. */
 	owner?: string;
+}
+
+/** An image kept once per content (signature, photo), keyed by the SHA-256 of its bytes. */
+export interface ImageRow {
+	sha256: string;
+	blob: Blob;
+	type: 'image/jpeg' | 'image/png';
+	bytes: number;
 }
 
 /** How many records an upgrade reads and writes at a time. */
@@ -57,6 +66,8 @@ export class AppDB extends Dexie {
 	masterData!: Table<MasterRecord, [MasterKind, string]>;
 	listRows!: EntityTable<ListRow, 'number'>;
 	listMeta!: EntityTable<SettingRow, 'key'>;
+	records!: EntityTable<LinkedRecord, 'id'>;
+	images!: EntityTable<ImageRow, 'sha256'>;
 
 	constructor(name = DB_NAME) {
 		super(name);
@@ -108,6 +119,12 @@ export class AppDB extends Dexie {
 					reportUpgrade({ done, total });
 				}
 			});
+		// v6: linked records (parts, quote, service form, complaint, invoice, evaluation), each with
+		// its own id and revision, and the images they refer to (signatures, photos) by SHA-256.
+		this.version(6).stores({
+			records: 'id, notification, kind, [notification+kind]',
+			images: 'sha256'
+		});
 		// v7: compound indexes of the list projection, one per selective criterion of the list
 		// (domain/list-plan.ts): a selection is read by key range until the list Worker holds every row.
 		this.version(7).stores({

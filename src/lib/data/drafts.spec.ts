@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from './db';
-import { deleteDraft, loadDraft, rescueDraft, saveDraft } from './drafts';
+import {
+	deleteDraft,
+	deleteDraftImages,
+	loadDraft,
+	loadDraftImages,
+	rescueDraft,
+	saveDraft,
+	saveDraftImages
+} from './drafts';
 
 beforeEach(async () => {
 	await db.drafts.clear();
@@ -90,5 +98,27 @@ describe('drafts', () => {
 			await deleteDraft('setup');
 			expect(await loadDraft('setup')).toBeUndefined();
 		});
+	});
+});
+
+describe('draft images', () => {
+	it('keeps photos of a form as Blobs beside its draft, and forgets them', async () => {
+		const blob = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3])], { type: 'image/jpeg' });
+		const ref = { name: 'a.jpg', sha256: 'a'.repeat(64), bytes: 6 };
+		await saveDraftImages('onsite:complaint:4002-01-000001:new', [{ ref, blob }]);
+
+		const [image] = await loadDraftImages('onsite:complaint:4002-01-000001:new');
+		expect(image?.ref).toEqual(ref);
+		expect(new Uint8Array(await image!.blob.arrayBuffer())).toEqual(
+			new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3])
+		);
+		// The typed draft of the same form is another row: neither overwrites the other.
+		expect(await loadDraft('onsite:complaint:4002-01-000001:new')).toBeUndefined();
+
+		await saveDraftImages('onsite:complaint:4002-01-000001:new', []);
+		expect(await loadDraftImages('onsite:complaint:4002-01-000001:new')).toEqual([]);
+		await saveDraftImages('k', [{ ref, blob }]);
+		await deleteDraftImages('k');
+		expect(await db.drafts.count()).toBe(0);
 	});
 });

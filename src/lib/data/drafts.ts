@@ -97,6 +97,48 @@ export async function deleteDraft(key: string): Promise<void> {
 	forgetRescue(key);
 }
 
+/** An image kept with a form's draft (a photo taken before the form was saved). */
+export interface DraftImage {
+	ref: unknown;
+	blob: Blob;
+}
+
+const IMAGES_SUFFIX = '#images';
+
+/**
+ * Keeps the images of a form's draft beside its typed content, as Blobs (IndexedDB stores them;
+ * a JSON draft cannot), so photos taken on site survive a reload too. No images: forgotten.
+ */
+export async function saveDraftImages(
+	key: string,
+	images: readonly DraftImage[],
+	now = new Date()
+): Promise<void> {
+	if (images.length === 0) {
+		await db.drafts.delete(key + IMAGES_SUFFIX);
+		return;
+	}
+	await db.drafts.put({
+		key: key + IMAGES_SUFFIX,
+		value: images.map((image) => ({ ref: toPlainData(image.ref), blob: image.blob })),
+		savedAt: now.toISOString()
+	});
+}
+
+/** The images kept with a form's draft, if any. */
+export async function loadDraftImages(key: string): Promise<DraftImage[]> {
+	const row = await db.drafts.get(key + IMAGES_SUFFIX);
+	if (!row || !Array.isArray(row.value)) return [];
+	return (row.value as Partial<DraftImage>[]).filter(
+		(image): image is DraftImage => image.blob instanceof Blob && image.ref !== undefined
+	);
+}
+
+/** Forgets the images of a form's draft (it was saved or discarded). */
+export async function deleteDraftImages(key: string): Promise<void> {
+	await db.drafts.delete(key + IMAGES_SUFFIX);
+}
+
 // Svelte state proxies cannot be cloned into IndexedDB; a JSON round trip gives plain data.
 function toPlainData(value: unknown): unknown {
 	return JSON.parse(JSON.stringify(value)) as unknown;

@@ -28,6 +28,11 @@ import {
 	type ImportPreview
 } from '../exchange/preview';
 import { planImport, type ImportPlan } from '../exchange/resolve';
+import type { ImageRow } from './db';
+import { compareRevisions } from '../domain/revision';
+import { mergeRecordCopies } from '../domain/records/merge';
+import { imagesOf, type LinkedRecord } from '../domain/records/record';
+import { buildExportZip } from '../exchange/zip';
 
 // The same keys as settings.ts and notifications.ts; written here inside the import transaction.
 
@@ -84,38 +89,54 @@ export async function exportData(options: ExportOptions = {}): Promise<ExportFil
 			...(await usedDeviceCodes(identity.centreCode))
 		])
 	];
-	const writer = await db.transaction('r', [db.notifications, db.masterData], async () => {
-		const total = await db.notifications.count();
-		// A record stored before address lists existed is written in the current shape.
-		const masterData = (await db.masterData.toArray()).map(
-			(record) => withAddressLists(record) as MasterRecord
-		);
-		const writer = new ExportWriter(
-			{
-				appVersion: options.appVersion ?? __APP_VERSION__,
-				centre: { code: identity.centreCode, name: identity.centreName },
-				device: identity.deviceCode,
-				exportedAt,
-				counts: { notifications: total, masterData: masterData.length },
-				knownDevices
-			},
-			configuration,
-			{ hashAtEnd: true }
-		);
-		writer.addMasterData(masterData);
-		options.onProgress?.({
-			phase: 'masterData',
-			done: masterData.length,
-			total: masterData.length
-		});
-		await forEachPage(pageSize, (page) => {
-			writer.addNotifications(page);
-			options.onProgress?.({ phase: 'notifications', done: writer.counts.notifications, total });
-		});
-		return writer;
-	});
+	const snapshot = await db.transaction(
+		'r',
+		[db.notifications, db.masterData, db.records, db.images],
+		async () => {
+			const total = await db.notifications.count();
+			const records = await db.records.orderBy('id').toArray();
+			const shas = [...new Set(records.flatMap((record) => imagesOf(record).map((i) => i.sha256)))];
+			const images = (await db.images.bulkGet(shas)).filter((row): row is ImageRow => !!row);
+			// A record stored before address lists existed is written in the current shape.
+			const masterData = (await db.masterData.toArray()).map(
+				(record) => withAddressLists(record) as MasterRecord
+			);
+			const writer = new ExportWriter(
+				{
+					appVersion: options.appVersion ?? __APP_VERSION__,
+					centre: { code: identity.centreCode, name: identity.centreName },
+					device: identity.deviceCode,
+					exportedAt,
+					counts: { notifications: total, masterData: masterData.length, records: records.length },
+					knownDevices
+				},
+				configuration,
+				{ hashAtEnd: true }
+			);
+			writer.addMasterData(masterData);
+			options.onProgress?.({
+				phase: 'masterData',
+				done: masterData.length,
+				total: masterData.length
+			});
+			await forEachPage(pageSize, (page) => {
+				writer.addNotifications(page);
+				options.onProgress?.({ phase: 'notifications', done: writer.counts.notifications, total });
+			});
+			writer.addRecords(records);
+			options.onProgress?.({ phase: 'records', done: records.length, total: records.length });
+			return { writer, images };
+		}
+	);
 	// After the read transaction: hashing awaits Web Crypto, which would end a transaction early.
-	const file = await writer.finishAsync();
+	const json = await snapshot.writer.finishAsync();
+	// With images (signatures, photos) the export is a ZIP of the JSON file and the images.
+	const file =
+		snapshot.images.length === 0
+			? json
+			: await buildExportZip(json, snapshot.images, (done) =>
+					options.onProgress?.({ phase: 'images', done, total: snapshot.images.length })
+				);
 	await recordExport(exportedAt);
 	return file;
 }
@@ -191,7 +212,7 @@ export async function usedDeviceCodes(centreCode: string): Promise<string[]> {
 
 /** What a write did, or every reason it wrote nothing. */
 export type WriteResult =
-	| { ok: true; written: { notifications: number; masterData: number } }
+	| { ok: true; written: { notifications: number; masterData: number; records: number } }
 	| { ok: false; errors: ExchangeError[] };
 
 function chunksOf<T>(items: readonly T[], size: number): T[][] {
@@ -283,31 +304,37 @@ interface WriteExtras {
  */
 async function writePlan(plan: ImportPlan, extras: WriteExtras): Promise<WriteResult> {
 	const chunkSize = extras.chunkSize ?? CHUNK_SIZE;
+	let recordsWritten = 0;
 	try {
-		await db.transaction('rw', [db.notifications, db.masterData, db.settings], async () => {
-			if (extras.identity && (await db.settings.get(IDENTITY_KEY))) {
-				throw new ExchangeRefusal([fileError('', 'identityExists')]);
+		await db.transaction(
+			'rw',
+			[db.notifications, db.masterData, db.settings, db.records, db.images],
+			async () => {
+				if (extras.identity && (await db.settings.get(IDENTITY_KEY))) {
+					throw new ExchangeRefusal([fileError('', 'identityExists')]);
+				}
+				await checkUnchanged(plan, chunkSize);
+				recordsWritten = await writeRecords(plan);
+				for (const chunk of chunksOf(plan.notifications, chunkSize)) {
+					await db.notifications.bulkPut(chunk.map((planned) => planned.record));
+				}
+				await db.notifications.bulkDelete(plan.removals.map((removal) => removal.number));
+				for (const chunk of chunksOf(plan.masterData, chunkSize)) {
+					await db.masterData.bulkPut(chunk.map((planned) => planned.record));
+				}
+				if (extras.identity) await db.settings.put({ key: IDENTITY_KEY, value: extras.identity });
+				if (extras.configuration) await setStoredConfiguration(extras.configuration);
+				await rememberDeviceCodes(plan.seenDeviceCodes);
+				if (plan.moveDevice) {
+					await moveDevice(plan.moveDevice.deviceCode, plan.moveDevice.sequence);
+					return;
+				}
+				const identity = extras.identity ?? (await getIdentity());
+				const highest = highestOwnSequence(plan, identity);
+				const current = Number((await db.settings.get(SEQUENCE_KEY))?.value ?? 0);
+				if (highest > current) await db.settings.put({ key: SEQUENCE_KEY, value: highest });
 			}
-			await checkUnchanged(plan, chunkSize);
-			for (const chunk of chunksOf(plan.notifications, chunkSize)) {
-				await db.notifications.bulkPut(chunk.map((planned) => planned.record));
-			}
-			await db.notifications.bulkDelete(plan.removals.map((removal) => removal.number));
-			for (const chunk of chunksOf(plan.masterData, chunkSize)) {
-				await db.masterData.bulkPut(chunk.map((planned) => planned.record));
-			}
-			if (extras.identity) await db.settings.put({ key: IDENTITY_KEY, value: extras.identity });
-			if (extras.configuration) await setStoredConfiguration(extras.configuration);
-			await rememberDeviceCodes(plan.seenDeviceCodes);
-			if (plan.moveDevice) {
-				await moveDevice(plan.moveDevice.deviceCode, plan.moveDevice.sequence);
-				return;
-			}
-			const identity = extras.identity ?? (await getIdentity());
-			const highest = highestOwnSequence(plan, identity);
-			const current = Number((await db.settings.get(SEQUENCE_KEY))?.value ?? 0);
-			if (highest > current) await db.settings.put({ key: SEQUENCE_KEY, value: highest });
-		});
+		);
 	} catch (error) {
 		if (error instanceof ExchangeRefusal) return { ok: false, errors: error.errors };
 		if (isStorageFullError(error)) return { ok: false, errors: [fileError('', 'storageFull')] };
@@ -316,8 +343,82 @@ async function writePlan(plan: ImportPlan, extras: WriteExtras): Promise<WriteRe
 	}
 	return {
 		ok: true,
-		written: { notifications: plan.notifications.length, masterData: plan.masterData.length }
+		written: {
+			notifications: plan.notifications.length,
+			masterData: plan.masterData.length,
+			records: recordsWritten
+		}
 	};
+}
+
+/**
+ * For two copies of a record that both changed one field, the later change (then the higher
+ * revision id) wins: every device settles the same pair alike, so they converge. Fields changed on
+ * one side only are taken from it (docs/exchange-format.md, "Linked records").
+ */
+function laterSide(ours: LinkedRecord, theirs: LinkedRecord): 'ours' | 'theirs' {
+	if (ours.changedAt !== theirs.changedAt)
+		return ours.changedAt > theirs.changedAt ? 'ours' : 'theirs';
+	return ours.revision.rev > theirs.revision.rev ? 'ours' : 'theirs';
+}
+
+/** The stored copy of an incoming record, settled by revision: what to write, or nothing. */
+function settleRecord(
+	ours: LinkedRecord | undefined,
+	theirs: LinkedRecord
+): LinkedRecord | undefined {
+	if (!ours) return theirs;
+	const relation = compareRevisions(ours.revision, theirs.revision);
+	if (relation === 'same' || relation === 'oursNewer') return undefined;
+	if (relation === 'theirsNewer') return theirs;
+	const side = laterSide(ours, theirs);
+	const first = mergeRecordCopies(ours, theirs);
+	const merged = first.ok
+		? first
+		: mergeRecordCopies(
+				ours,
+				theirs,
+				Object.fromEntries(first.conflicts.map((unit) => [unit, side] as const))
+			);
+	if (!merged.ok) throw new Error(`record ${theirs.id} could not be merged`);
+	return merged.record;
+}
+
+/**
+ * Writes the plan's linked records inside the import's transaction: each new one, each newer
+ * copy, each diverged pair merged field by field; and every image a written record refers to,
+ * from the file or already stored. A record whose image is neither refuses the whole import.
+ */
+async function writeRecords(plan: ImportPlan): Promise<number> {
+	const images = new Map(plan.images.map((image) => [image.sha256, image]));
+	const errors: ExchangeError[] = [];
+	// Several files may carry the same record: each is settled against what is written so far.
+	const written = new Map<string, LinkedRecord>();
+	// The stored copies, read 1,000 ids at a time rather than one by one.
+	const stored = new Map<string, LinkedRecord>();
+	const ids = [...new Set(plan.records.map(({ record }) => record.id))];
+	for (const chunk of chunksOf(ids, CHUNK_SIZE)) {
+		for (const record of await db.records.bulkGet(chunk)) if (record) stored.set(record.id, record);
+	}
+	for (const { record, file } of plan.records) {
+		const ours = written.get(record.id) ?? stored.get(record.id);
+		const settled = settleRecord(ours, record);
+		if (!settled) continue;
+		for (const image of imagesOf(settled)) {
+			const given = images.get(image.sha256);
+			if (given) {
+				const blob = new Blob([given.bytes as Uint8Array<ArrayBuffer>], { type: given.type });
+				await db.images.put({ sha256: given.sha256, blob, type: given.type, bytes: blob.size });
+			} else if (!(await db.images.get(image.sha256))) {
+				const ref = { kind: 'record' as const, key: settled.id };
+				errors.push({ file, record: ref, code: 'imageMissing', params: { name: image.name } });
+			}
+		}
+		written.set(settled.id, settled);
+	}
+	if (errors.length > 0) throw new ExchangeRefusal(errors);
+	for (const chunk of chunksOf([...written.values()], CHUNK_SIZE)) await db.records.bulkPut(chunk);
+	return written.size;
 }
 
 /** Writes a confirmed import (from `planImport`): all of it in one transaction, or none. */

@@ -8,6 +8,7 @@ import {
 	markPrintedInWorkPlan,
 	selectOpenNotifications
 } from './notifications';
+import { saveAcceptedServiceForm } from './test-records';
 import { defaultConfiguration } from '../domain/configuration';
 import { makeActor, makeFields, makeNotification } from '../domain/test-factories';
 
@@ -88,9 +89,11 @@ describe('printing a work plan (NOPT)', () => {
 
 	it('selects the open notifications of a centre, or of all centres', async () => {
 		const [first, second] = await three();
+		// Completing a Z1 needs the customer's acceptance (issue 13).
+		const accepted = await saveAcceptedServiceForm(second!.number, assistant);
 		const done = await applyNotificationAction(
 			second!.number,
-			second!.revision.rev,
+			accepted.notification.revision.rev,
 			{ kind: 'complete', at: new Date().toISOString() },
 			assistant,
 			defaultConfiguration

@@ -22,6 +22,8 @@ import {
 import { formatNotificationNumber } from '../domain/numbering';
 import { deviceIdentitySchema } from '../domain/identity';
 import { OPEN_SYSTEM_STATUSES } from '../domain/work-plan';
+import { recordCompletionGuards } from '../domain/records/guards';
+import type { LinkedRecord } from '../domain/records/record';
 
 /** One notification by number. */
 export async function getNotification(number: string): Promise<Notification | undefined> {
@@ -101,12 +103,14 @@ export type ChangeResult =
 async function changeNotification(
 	number: string,
 	expectedRev: string,
-	change: (current: Notification) => TransitionResult,
+	change: (current: Notification, records: LinkedRecord[]) => TransitionResult,
 	draft?: DraftRef
 ): Promise<ChangeResult> {
-	return db.transaction('rw', [db.settings, db.notifications, db.drafts], async () => {
+	return db.transaction('rw', [db.settings, db.notifications, db.drafts, db.records], async () => {
 		const current = await currentForChange(number, expectedRev);
-		const result = change(current);
+		// The completion guards look at the linked records as they are in this transaction.
+		const records = await db.records.where('notification').equals(number).toArray();
+		const result = change(current, records);
 		if (!result.ok) return result;
 		const updated = notificationSchema.parse(result.notification);
 		await db.notifications.put(updated);
@@ -165,8 +169,10 @@ export async function applyNotificationAction(
 	configuration: Configuration,
 	now = new Date()
 ): Promise<ChangeResult> {
-	return changeNotification(number, expectedRev, (current) =>
-		transition(current, action, actor, configuration, now)
+	return changeNotification(number, expectedRev, (current, records) =>
+		transition(current, action, actor, configuration, now, {
+			completionGuards: recordCompletionGuards(records)
+		})
 	);
 }
 

@@ -125,7 +125,9 @@ export const HISTORY_KINDS = [
 	'merge',
 	'renumbered',
 	'numberCollision',
-	'dispatched'
+	'dispatched',
+	/** A linked record was saved: `field` its kind, `to` its id, `from` '' when it was created. */
+	'record'
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

@@ -14,7 +14,10 @@ import {
 	overviewCentres,
 	OVERVIEW_WEEKS,
 	URGENT_LIST_LIMIT,
-	type Overview
+	type Overview,
+	averageRatings,
+	dueFollowUps,
+	type RatedNotification
 } from './overview';
 import { makeNotification } from './test-factories';
 
@@ -550,5 +553,51 @@ describe('overview centres', () => {
 		expect(chosenCentre(headOffice, '')).toBe('');
 		expect(chosenCentre(headOffice, '4101')).toBe('4101');
 		expect(chosenCentre(headOffice, 'XXXX')).toBe('');
+	});
+});
+
+describe('evaluations on the overview (issue 13)', () => {
+	const rated = (overrides: Partial<RatedNotification>): RatedNotification => ({
+		id: '4002-01-000001-E1-01',
+		notification: '4002-01-000001',
+		rating: 5,
+		responsible: '202',
+		centre: '4002',
+		...overrides
+	});
+
+	it('averages the ratings per person responsible in tenths, exactly, none last', () => {
+		const evaluations = [
+			rated({ rating: 5 }),
+			rated({ rating: 4 }),
+			rated({ rating: 4, responsible: '203' }),
+			rated({ rating: 3, responsible: '203' }),
+			rated({ rating: 3, responsible: '203' }),
+			rated({ rating: 1, responsible: '' }),
+			rated({ rating: 2, responsible: '301', centre: '4003' })
+		];
+		expect(averageRatings(evaluations, '4002')).toEqual([
+			{ responsible: '202', averageTenths: 45, count: 2 },
+			{ responsible: '203', averageTenths: 33, count: 3 },
+			{ responsible: '', averageTenths: 10, count: 1 }
+		]);
+		expect(averageRatings(evaluations).map((a) => a.responsible)).toEqual([
+			'202',
+			'203',
+			'301',
+			''
+		]);
+	});
+
+	it('lists the follow-ups due by today and not done, earliest first', () => {
+		const evaluations = [
+			rated({ id: 'a', followUpDate: '2001-03-16' }),
+			rated({ id: 'b', followUpDate: '2001-03-10' }),
+			rated({ id: 'c', followUpDate: '2001-03-09', followedUpAt: '2001-03-09T02:00:00.000Z' }),
+			rated({ id: 'd' }),
+			rated({ id: 'e', followUpDate: '2001-03-12', centre: '4003' })
+		];
+		expect(dueFollowUps(evaluations, '2001-03-12', '4002').map((e) => e.id)).toEqual(['b']);
+		expect(dueFollowUps(evaluations, '2001-03-16').map((e) => e.id)).toEqual(['b', 'e', 'a']);
 	});
 });

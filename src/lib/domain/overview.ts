@@ -459,3 +459,85 @@ export function chosenCentre(centres: OverviewCentres, requested: string): strin
 	if (!centres.isHeadOffice) return centres.own;
 	return centres.choices.includes(requested) ? requested : '';
 }
+
+/** An evaluation as the overview reads it, with the notification it belongs to. */
+export interface RatedNotification {
+	/** The evaluation's id. */
+	id: string;
+	notification: string;
+	rating: number;
+	followUpDate?: string | undefined;
+	followedUpAt?: string | undefined;
+	/** The notification's person responsible and centre ('' when the notification is not here). */
+	responsible: string;
+	centre: string;
+}
+
+/** The average rating of one person responsible, over their notifications' evaluations. */
+export interface RatingAverage {
+	responsible: string;
+	/** Tenths, rounded half up: 4.5 is 45 (integers, so two devices show the same figure). */
+	averageTenths: number;
+	count: number;
+}
+
+/**
+ * The average customer rating per person responsible (服务评价), of one centre or all (''); the
+ * persons by code, none last. An evaluation counts for the responsible of its notification.
+ */
+export function averageRatings(
+	evaluations: readonly RatedNotification[],
+	centre = ''
+): RatingAverage[] {
+	const sums = new Map<string, { sum: number; count: number }>();
+	for (const evaluation of evaluations) {
+		if (centre && evaluation.centre !== centre) continue;
+		const entry = sums.get(evaluation.responsible) ?? { sum: 0, count: 0 };
+		entry.sum += evaluation.rating;
+		entry.count += 1;
+		sums.set(evaluation.responsible, entry);
+	}
+	return [...sums]
+		.map(([responsible, { sum, count }]) => ({
+			responsible,
+			averageTenths: Math.floor((sum * 10 * 2 + count) / (2 * count)),
+			count
+		}))
+		.sort((a, b) =>
+			a.responsible === b.responsible
+				? 0
+				: a.responsible === ''
+					? 1
+					: b.responsible === ''
+						? -1
+						: a.responsible.localeCompare(b.responsible, 'en', { numeric: true })
+		);
+}
+
+/**
+ * The follow-ups (回访) due by `today`: evaluations with a follow-up date on or before it and not
+ * yet followed up, of one centre or all (''), the earliest first.
+ */
+export function dueFollowUps(
+	evaluations: readonly RatedNotification[],
+	today: string,
+	centre = ''
+): RatedNotification[] {
+	return evaluations
+		.filter(
+			(evaluation) =>
+				(!centre || evaluation.centre === centre) &&
+				!!evaluation.followUpDate &&
+				evaluation.followUpDate <= today &&
+				!evaluation.followedUpAt
+		)
+		.sort((a, b) =>
+			a.followUpDate! < b.followUpDate!
+				? -1
+				: a.followUpDate! > b.followUpDate!
+					? 1
+					: a.notification < b.notification
+						? -1
+						: 1
+		);
+}

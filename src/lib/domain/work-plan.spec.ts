@@ -5,9 +5,11 @@ import {
 	MAX_UNCONFIRMED_DAYS,
 	buildWorkPlan,
 	checkWorkPlanRange,
+	partsToDraw,
 	rangeText,
 	type WorkPlan
 } from './work-plan';
+import { makeRecord } from './records/test-records';
 
 const RANGE = { from: '2001-03-07', to: '2001-03-08' };
 
@@ -125,5 +127,19 @@ describe('work plan (ZSMR006)', () => {
 
 	it('writes the range as the seed writes dates', () => {
 		expect(rangeText(RANGE)).toBe('2001/03/07–2001/03/08');
+	});
+});
+
+describe('parts on the work plan (SM05)', () => {
+	it('lists the lines of requisitions not yet drawn, with their notes', () => {
+		const open = makeRecord('parts', {
+			lines: [
+				{ material: '100056', quantity: 1, note: '锁芯' },
+				{ material: '200311', quantity: 2, note: '' }
+			]
+		});
+		const drawn = makeRecord('parts', { isDrawn: true }, 2);
+		expect(partsToDraw([drawn, open])).toEqual(['100056 ×1（锁芯）', '200311 ×2']);
+		expect(partsToDraw([drawn])).toEqual([]);
 	});
 });

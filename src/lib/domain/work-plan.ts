@@ -1,5 +1,6 @@
 import { formatSeedDate, isValidIsoDate } from './dates';
 import type { Notification, SystemStatus } from './notification';
+import type { PartsRecord } from './records/record';
 
 /** The system statuses of work still to do: outstanding, in process, postponed. */
 export const OPEN_SYSTEM_STATUSES: readonly SystemStatus[] = ['OSNO', 'NOPR', 'NOPO'];
@@ -143,4 +144,19 @@ export function buildWorkPlan(
 /** The range as the seed writes dates, for headers and the history: 2001/03/07–2001/03/08. */
 export function rangeText(range: WorkPlanRange): string {
 	return `${formatSeedDate(range.from)}–${formatSeedDate(range.to)}`;
+}
+
+/**
+ * The parts still to draw for a visit (是否需预领零件, SM05): the lines of the requisitions not yet
+ * drawn, as "100056 ×1（锁芯）", in the order the requisitions were made; drawn ones are done.
+ */
+export function partsToDraw(requisitions: readonly PartsRecord[]): string[] {
+	return [...requisitions]
+		.filter((requisition) => !requisition.isDrawn)
+		.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+		.flatMap((requisition) =>
+			requisition.lines.map(
+				(line) => `${line.material} ×${line.quantity}${line.note ? `（${line.note}）` : ''}`
+			)
+		);
 }

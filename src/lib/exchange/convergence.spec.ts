@@ -195,11 +195,13 @@ class World {
 				device: device.deviceCodes[0]!,
 				exportedAt: new Date(START + this.tick * 60_000).toISOString(),
 				knownDevices: [...new Set([...device.deviceCodes, ...device.seen])],
-				counts: { notifications: notifications.length, masterData: 0 }
+				counts: { notifications: notifications.length, masterData: 0, records: 0 }
 			},
 			configuration: defaultConfiguration,
 			masterData: [],
-			notifications
+			notifications,
+			records: [],
+			images: []
 		};
 	}
 

@@ -45,11 +45,30 @@ export const EXCHANGE_ERROR_CODES = [
 	'invalidDeviceCode',
 	'deviceCodeInFile'
 ] as const;
-export type ExchangeErrorCode = (typeof EXCHANGE_ERROR_CODES)[number];
 
-/** Which record an error is about: a notification by number, a master record by `kind:code`. */
+/**
+ * Why a linked record or its image was refused (issue 13); each has the message
+ * `records.exchange.<code>` in every catalogue.
+ */
+export const RECORD_EXCHANGE_ERROR_CODES = [
+	'imageMissing',
+	'imageAltered',
+	'recordNotOfNotification',
+	'zipWithoutJson',
+	'zipInvalid'
+] as const;
+export type RecordExchangeErrorCode = (typeof RECORD_EXCHANGE_ERROR_CODES)[number];
+
+export type ExchangeErrorCode = (typeof EXCHANGE_ERROR_CODES)[number] | RecordExchangeErrorCode;
+
+const RECORD_CODES: ReadonlySet<string> = new Set(RECORD_EXCHANGE_ERROR_CODES);
+
+/**
+ * Which record an error is about: a notification by number, a master record by `kind:code`, a
+ * linked record by its id.
+ */
 export interface RecordRef {
-	kind: 'notification' | 'masterData';
+	kind: 'notification' | 'masterData' | 'record';
 	key: string;
 }
 
@@ -100,7 +119,11 @@ export function describeErrorLocation(error: ExchangeError, translate: Translate
 	const parts: string[] = [];
 	if (error.file) parts.push(translate('exchange.where.file', { file: error.file }));
 	if (error.record) {
-		parts.push(translate(`exchange.where.${error.record.kind}`, { key: error.record.key }));
+		const key =
+			error.record.kind === 'record'
+				? 'records.exchange.where'
+				: `exchange.where.${error.record.kind}`;
+		parts.push(translate(key as MessageKey, { key: error.record.key }));
 	}
 	if (error.field) {
 		parts.push(translate('exchange.where.field', { field: fieldLabel(error.field, translate) }));
@@ -110,7 +133,10 @@ export function describeErrorLocation(error: ExchangeError, translate: Translate
 
 /** One line for the user: where, then what (`文件“a.json”，通知单 4002-01-000001：…`). */
 export function describeExchangeError(error: ExchangeError, translate: Translate): string {
-	const message = translate(`exchange.error.${error.code}`, error.params);
+	const key = RECORD_CODES.has(error.code)
+		? `records.exchange.${error.code}`
+		: `exchange.error.${error.code}`;
+	const message = translate(key as MessageKey, error.params);
 	const where = describeErrorLocation(error, translate);
 	return where ? translate('exchange.errorLine', { where, message }) : message;
 }

@@ -47,6 +47,7 @@ describe('ExportWriter', () => {
 			'configuration',
 			'masterData',
 			'notifications',
+			'records',
 			'checksum'
 		]);
 		expect(parsed).toMatchObject({
@@ -76,7 +77,7 @@ describe('ExportWriter', () => {
 		writer.addNotifications([]);
 		writer.addNotifications([makeNumbered(3)]);
 		const file = writer.finish();
-		expect(file.counts).toEqual({ notifications: 3, masterData: 0 });
+		expect(file.counts).toEqual({ notifications: 3, masterData: 0, records: 0 });
 		const result = readBytes(file.fileName, new Uint8Array(await file.blob.arrayBuffer()));
 		expect(result.ok && result.file.notifications.map((n) => n.number)).toEqual([
 			'4002-01-000001',

@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { MasterRecord } from '../domain/master-data';
 import type { Notification } from '../domain/notification';
+import type { LinkedRecord } from '../domain/records/record';
 import type { Configuration } from '../domain/status/profile';
 import { sha256HexOf } from './guards';
 import {
@@ -18,7 +19,8 @@ export interface ExportHeaderInput {
 	centre: { code: string; name: string };
 	device: string;
 	exportedAt: Date;
-	counts: { notifications: number; masterData: number };
+	/** `records` may be left out when there are none (callers from before the linked records). */
+	counts: { notifications: number; masterData: number; records?: number };
 	/** Device codes of the centre the writer knows (so a device set up again never reuses one). */
 	knownDevices?: readonly string[];
 }
@@ -33,17 +35,21 @@ export interface ExportFile {
 
 /** How far an export has come, for a progress bar. */
 export interface ExportProgress {
-	phase: 'masterData' | 'notifications';
+	phase: 'masterData' | 'notifications' | 'records' | 'images';
 	done: number;
 	total: number;
 }
 
-type Section = 'masterData' | 'notifications';
+type Section = 'masterData' | 'notifications' | 'records';
+
+/** The sections of a file, in file order. */
+const SECTIONS: readonly Section[] = ['masterData', 'notifications', 'records'];
 
 /**
  * Writes an exchange file as Blob parts, one part per chunk of records, hashing each part as it
  * is made: no single string ever holds the whole file (V8 strings stop near 512 MB), and the
- * hash never needs the file twice. Master data first, then notifications, then `finish()`.
+ * hash never needs the file twice. Master data first, then notifications, then linked records,
+ * then `finish()`.
  * The checksum covers every byte before `,"checksum":"…"}` (docs/exchange-format.md).
  */
 export class ExportWriter {
@@ -52,7 +58,7 @@ export class ExportWriter {
 	private readonly hash: ReturnType<typeof sha256.create> | undefined;
 	private readonly encoder = new TextEncoder();
 	private section: Section | 'finished' = 'masterData';
-	private readonly written = { masterData: 0, notifications: 0 };
+	private readonly written = { masterData: 0, notifications: 0, records: 0 };
 	private readonly header: ExchangeHeader;
 
 	/**
@@ -75,7 +81,8 @@ export class ExportWriter {
 			exportedAt: input.exportedAt.toISOString(),
 			counts: {
 				notifications: input.counts.notifications,
-				masterData: input.counts.masterData
+				masterData: input.counts.masterData,
+				records: input.counts.records ?? 0
 			},
 			...(input.knownDevices?.length ? { knownDevices: [...input.knownDevices].sort() } : {})
 		};
@@ -93,10 +100,12 @@ export class ExportWriter {
 	/** Moves on to `section`; sections come in file order and never go back. */
 	private enter(section: Section): void {
 		if (this.section === section) return;
-		if (this.section !== 'masterData' || section !== 'notifications') {
+		const from = SECTIONS.indexOf(this.section as Section);
+		const to = SECTIONS.indexOf(section);
+		if (from < 0 || to < from) {
 			throw new Error(`export: cannot write ${section} after ${this.section}`);
 		}
-		this.emit('],"notifications":[');
+		for (const next of SECTIONS.slice(from + 1, to + 1)) this.emit(`],"${next}":[`);
 		this.section = section;
 	}
 
@@ -108,6 +117,11 @@ export class ExportWriter {
 	/** Appends notifications, e.g. one page of 1,000 at a time. */
 	addNotifications(records: readonly Notification[]): void {
 		this.add('notifications', records);
+	}
+
+	/** Appends linked records (after every notification). */
+	addRecords(records: readonly LinkedRecord[]): void {
+		this.add('records', records);
 	}
 
 	private add(section: Section, records: readonly object[]): void {
@@ -125,8 +139,8 @@ export class ExportWriter {
 
 	/** Closes the lists and checks the counts against the header. */
 	private close(): void {
-		this.enter('notifications');
-		for (const kind of ['masterData', 'notifications'] as const) {
+		this.enter('records');
+		for (const kind of SECTIONS) {
 			if (this.written[kind] !== this.header.counts[kind]) {
 				throw new Error(
 					`export: header says ${this.header.counts[kind]} ${kind}, wrote ${this.written[kind]}`
@@ -174,11 +188,17 @@ export function buildExport(
 	input: Omit<ExportHeaderInput, 'counts'>,
 	configuration: Configuration,
 	masterData: readonly MasterRecord[],
-	notifications: readonly Notification[]
+	notifications: readonly Notification[],
+	records: readonly LinkedRecord[] = []
 ): ExportFile {
-	const counts = { masterData: masterData.length, notifications: notifications.length };
+	const counts = {
+		masterData: masterData.length,
+		notifications: notifications.length,
+		records: records.length
+	};
 	const writer = new ExportWriter({ ...input, counts }, configuration);
 	writer.addMasterData(masterData);
 	writer.addNotifications(notifications);
+	writer.addRecords(records);
 	return writer.finish();
 }

@@ -2,6 +2,7 @@ import { isoDateTimeSchema } from '../domain/dates';
 import { centreCodeSchema, deviceCodeSchema } from '../domain/identity';
 import type { MasterRecord } from '../domain/master-data';
 import type { Notification } from '../domain/notification';
+import type { LinkedRecord } from '../domain/records/record';
 import { configurationSchema, type Configuration } from '../domain/status/profile';
 import { z } from '../domain/zod';
 
@@ -9,7 +10,7 @@ import { z } from '../domain/zod';
 export const FORMAT_NAME = 'shouhou-exchange';
 
 /** The format version this app writes; older ones are migrated on import, newer ones refused. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** Limits of an import (docs/exchange-format.md, "Limits"). */
 export const LIMITS = {
@@ -49,7 +50,8 @@ export const exchangeHeaderSchema = z.object({
 	/** The exporting device's code; '' for a file migrated from a version that did not record it. */
 	device: z.union([z.literal(''), deviceCodeSchema]),
 	exportedAt: isoDateTimeSchema,
-	counts: z.object({ notifications: countSchema, masterData: countSchema }),
+	/** v4: `records` counts the linked records (parts, quote, service form, …). */
+	counts: z.object({ notifications: countSchema, masterData: countSchema, records: countSchema }),
 	/**
 	 * v2: the device codes of its centre the exporting device knows; a device choosing a new code
 	 * after a number collision avoids them all.
@@ -62,7 +64,8 @@ export type ExchangeHeader = z.infer<typeof exchangeHeaderSchema>;
 export const rawEnvelopeSchema = exchangeHeaderSchema.extend({
 	configuration: configurationSchema,
 	masterData: z.array(z.unknown()),
-	notifications: z.array(z.unknown())
+	notifications: z.array(z.unknown()),
+	records: z.array(z.unknown())
 });
 export type RawEnvelope = z.infer<typeof rawEnvelopeSchema>;
 
@@ -76,6 +79,17 @@ export interface ValidatedFile {
 	configuration: Configuration;
 	masterData: MasterRecord[];
 	notifications: Notification[];
+	/** v4: the linked records. */
+	records: LinkedRecord[];
+	/** The images of a ZIP export, each checked against its SHA-256 (none for a bare JSON file). */
+	images: ImportedImage[];
+}
+
+/** An image read from an export ZIP, its bytes hashed and found equal to its reference. */
+export interface ImportedImage {
+	sha256: string;
+	type: 'image/jpeg' | 'image/png';
+	bytes: Uint8Array;
 }
 
 /** The key of a master record across the app: kind and code (`customer:27`). */

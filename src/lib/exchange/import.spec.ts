@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfiguration } from '../domain/configuration';
-import { makeItem } from '../domain/test-factories';
+import { TEST_CREATED_AT, makeActor, makeItem } from '../domain/test-factories';
+import { createRecord } from '../domain/records/record';
+import { makeRecordFields } from '../domain/records/test-records';
 import type { ExchangeError } from './errors';
 import { FORMAT_VERSION, LIMITS } from './format';
 import {
@@ -23,6 +25,16 @@ import {
 } from './test-files';
 
 const FIXTURES = 'tests/fixtures/exchange';
+
+/** A parts requisition of a notification, as the app stores it. */
+function makeRecordOf(number: string) {
+	return createRecord('parts', makeRecordFields('parts'), {
+		id: `${number}-P1-01`,
+		notification: number,
+		actor: makeActor('assistant'),
+		now: TEST_CREATED_AT
+	});
+}
 
 function errorsOf(result: ReadResult): ExchangeError[] {
 	if (result.ok) throw new Error('expected the file to be refused');
@@ -106,6 +118,47 @@ describe('readExchangeBytes: good files', () => {
 			.flatMap((n) => n.history)
 			.find((e) => e.kind === 'escalation');
 		expect(escalation).toMatchObject({ channel: 'eml', recipients: expect.any(Array) });
+	});
+
+	it('migrates a v3 file to format 4: no linked records, counted as 0', () => {
+		const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'v3.json')));
+		const result = readBytes('v3.json', bytes);
+		if (!result.ok) throw new Error(JSON.stringify(result.errors));
+		expect(result.file.sourceVersion).toBe(3);
+		expect(result.file.header.counts.records).toBe(0);
+		expect(result.file.records).toEqual([]);
+	});
+
+	it('reads the v4 fixture: linked records of every desk kind, validated by kind', () => {
+		const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'v4.json')));
+		const result = readBytes('v4.json', bytes);
+		if (!result.ok) throw new Error(JSON.stringify(result.errors));
+		expect(result.file.records.map((record) => record.kind).sort()).toEqual([
+			'evaluation',
+			'invoice',
+			'parts',
+			'quote',
+			'serviceForm'
+		]);
+	});
+
+	it('refuses a linked record that is invalid or not of its notification, naming it', () => {
+		const [notification] = [makeNumbered(1)];
+		const good = {
+			...makeRecordOf(notification!.number),
+			lines: [{ material: '100056', quantity: -2, note: '' }]
+		};
+		const stray = { ...makeRecordOf(notification!.number), id: '4002-01-000099-P1-01' };
+		const bytes = sealEnvelope(
+			makeEnvelope([notification], [], {
+				records: [good, stray],
+				counts: { notifications: 1, masterData: 0, records: 2 }
+			})
+		);
+		expect(errorsOf(readBytes('r.json', bytes)).map((e) => [e.record, e.field, e.code])).toEqual([
+			[{ kind: 'record', key: good.id }, 'lines.0.quantity', 'invalid'],
+			[{ kind: 'record', key: stray.id }, 'id', 'recordNotOfNotification']
+		]);
 	});
 
 	it('refuses a department without any `to` address', () => {
@@ -472,7 +525,7 @@ describe('readExchangeBytes: refused files name the file, record and field', () 
 	it('refuses counts that do not match the records', () => {
 		const bytes = sealEnvelope({
 			...makeEnvelope([makeNumbered(1)]),
-			counts: { notifications: 2, masterData: 0 }
+			counts: { notifications: 2, masterData: 0, records: 0 }
 		});
 		expect(errorsOf(readBytes('n.json', bytes))).toEqual([
 			{

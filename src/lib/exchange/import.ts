@@ -22,7 +22,13 @@ import {
 	splitRecords
 } from './guards';
 import { OLDEST_FORMAT_VERSION, migrateEnvelope, type LooseEnvelope } from './migrate';
-import { NotificationValidator, validateMasterData, validateNotifications } from './validate';
+import { checkZipImages, isZipBytes, openExportZip } from './zip';
+import {
+	NotificationValidator,
+	validateLinkedRecords,
+	validateMasterData,
+	validateNotifications
+} from './validate';
 
 /** How far reading a file has come, for a progress bar. */
 export interface ReadProgress {
@@ -134,6 +140,11 @@ function locate(
 ): { record?: RecordRef; field: string } {
 	const [list, index, ...rest] = path;
 	const records = typeof list === 'string' ? envelope[list] : undefined;
+	if (list === 'records' && typeof index === 'number') {
+		const raw = Array.isArray(records) ? records[index] : undefined;
+		const key = isRecord(raw) && typeof raw.id === 'string' ? raw.id : `#${index + 1}`;
+		return { record: { kind: 'record', key }, field: rest.join('.') };
+	}
 	if ((list === 'notifications' || list === 'masterData') && typeof index === 'number') {
 		const raw = Array.isArray(records) ? records[index] : undefined;
 		let key = `#${index + 1}`;
@@ -201,6 +212,7 @@ function checkEnvelope(
 	configuration: Configuration;
 	masterData: unknown[];
 	notifications: unknown[];
+	records: unknown[];
 } {
 	const errors: ExchangeError[] = [];
 	const header = exchangeHeaderSchema.safeParse(envelope);
@@ -217,16 +229,21 @@ function checkEnvelope(
 			errors.push(fileError(name, 'invalidConfiguration', params, field));
 		}
 	}
-	const { masterData, notifications } = envelope;
+	const { masterData, notifications, records } = envelope;
 	for (const [field, list] of [
 		['masterData', masterData],
-		['notifications', notifications]
+		['notifications', notifications],
+		['records', records]
 	] as const) {
 		if (!Array.isArray(list)) errors.push(fileError(name, 'invalidHeader', {}, field));
 	}
 	if (errors.length > 0 || !header.success || !configuration.ok) throw new ExchangeRefusal(errors);
-	const lists = { masterData: masterData as unknown[], notifications: notifications as unknown[] };
-	for (const field of ['masterData', 'notifications'] as const) {
+	const lists = {
+		masterData: masterData as unknown[],
+		notifications: notifications as unknown[],
+		records: records as unknown[]
+	};
+	for (const field of ['masterData', 'notifications', 'records'] as const) {
 		const expected = header.data.counts[field];
 		const actual = lists[field].length;
 		if (expected !== actual) {
@@ -252,7 +269,7 @@ function checkRecords(
 	name: string,
 	envelope: ReturnType<typeof checkEnvelope>,
 	options: ReadOptions
-): Pick<ValidatedFile, 'masterData' | 'notifications'> {
+): Pick<ValidatedFile, 'masterData' | 'notifications' | 'records'> {
 	const total = envelope.notifications.length;
 	const context = {
 		file: name,
@@ -262,9 +279,14 @@ function checkRecords(
 	};
 	const masterData = validateMasterData(envelope.masterData, context);
 	const notifications = validateNotifications(envelope.notifications, context);
-	const errors = [...masterData.errors, ...notifications.errors];
+	const records = validateLinkedRecords(envelope.records, context);
+	const errors = [...masterData.errors, ...notifications.errors, ...records.errors];
 	if (errors.length > 0) throw new ExchangeRefusal(capErrors(name, errors));
-	return { masterData: masterData.records, notifications: notifications.records };
+	return {
+		masterData: masterData.records,
+		notifications: notifications.records,
+		records: records.records
+	};
 }
 
 /**
@@ -284,7 +306,8 @@ export function readWhole(name: string, bytes: Uint8Array, options: ReadOptions)
 		const envelope = checkEnvelope(name, migrated);
 		const records = checkRecords(name, envelope, options);
 		const { header, configuration } = envelope;
-		return { ok: true, file: { name, sourceVersion, header, configuration, ...records } };
+		const file = { name, sourceVersion, header, configuration, ...records, images: [] };
+		return { ok: true, file };
 	} catch (error) {
 		if (error instanceof ExchangeRefusal) return { ok: false, name, errors: error.errors };
 		throw error;
@@ -339,6 +362,8 @@ function readInParts(
 		};
 		const masterData = validateMasterData(envelope.masterData, context);
 		if (masterData.errors.length > 0) return undefined;
+		const records = validateLinkedRecords(envelope.records, context);
+		if (records.errors.length > 0) return undefined;
 		const validator = new NotificationValidator(context);
 		const notifications: Notification[] = [];
 		for (const [start, end] of layout.parts) {
@@ -357,7 +382,9 @@ function readInParts(
 			header,
 			configuration,
 			masterData: masterData.records,
-			notifications
+			notifications,
+			records: records.records,
+			images: []
 		};
 	} catch {
 		// Not UTF-8, not JSON, a refused envelope: the whole-file reader says which, and where.
@@ -486,8 +513,40 @@ function readInWorker(source: Blob & ExchangeSource, options: ReadOptions): Prom
 }
 
 /**
+ * Reads an export ZIP (a JSON file with the images of its records): opens it, reads the JSON as
+ * any exchange file, then checks every image its records refer to against its SHA-256.
+ */
+async function readZipSource(source: ExchangeSource, options: ReadOptions): Promise<ReadResult> {
+	let bytes: Uint8Array;
+	try {
+		bytes = new Uint8Array(await source.arrayBuffer());
+	} catch {
+		return { ok: false, name: source.name, errors: [fileError(source.name, 'readFailed')] };
+	}
+	const opened = openExportZip(source.name, bytes);
+	if (!opened.ok) return { ok: false, name: source.name, errors: opened.errors };
+	const json = new Blob([opened.json as Uint8Array<ArrayBuffer>], { type: 'application/json' });
+	const result = await readPlainSource(
+		Object.assign(json, { name: source.name }) as Blob & ExchangeSource,
+		options
+	);
+	if (!result.ok) return result;
+	const checked = await checkZipImages(source.name, result.file.records, opened.entries);
+	if (checked.errors.length > 0) return { ok: false, name: source.name, errors: checked.errors };
+	return { ok: true, file: { ...result.file, images: checked.images } };
+}
+
+/** Whether a source is an export ZIP: by its name, or by its first bytes. */
+async function isZipSource(source: ExchangeSource): Promise<boolean> {
+	if (/\.zip$/i.test(source.name)) return true;
+	if (!(source instanceof Blob) || source.size < 4) return false;
+	return isZipBytes(new Uint8Array(await source.slice(0, 4).arrayBuffer()));
+}
+
+/**
  * Reads one file the user picked: refuses an over-large file before reading a byte, then parses
- * and validates in a Worker where the platform has one (the browser), else in this thread.
+ * and validates in a Worker where the platform has one (the browser), else in this thread. An
+ * export ZIP is opened first and its images checked after its JSON.
  */
 export async function readExchangeSource(
 	source: ExchangeSource,
@@ -499,6 +558,12 @@ export async function readExchangeSource(
 		];
 		return { ok: false, name: source.name, errors };
 	}
+	if (await isZipSource(source)) return readZipSource(source, options);
+	return readPlainSource(source, options);
+}
+
+/** Reads a JSON exchange file: in the parse Worker where there is one, else in this thread. */
+function readPlainSource(source: ExchangeSource, options: ReadOptions): Promise<ReadResult> {
 	if (typeof Worker === 'function' && source instanceof Blob) {
 		return readInWorker(source as Blob & ExchangeSource, options);
 	}

@@ -65,8 +65,18 @@ function fromV2(envelope: LooseEnvelope): LooseEnvelope {
 	return { ...envelope, formatVersion: 3, masterData };
 }
 
-/** The steps by the version they start from; a v4 adds `3: fromV3` here and nothing else. */
-const STEPS: Record<number, MigrationStep> = { 0: fromV0, 1: fromV1, 2: fromV2 };
+/**
+ * v3 → v4: v4 carries the linked records (parts, quote, service form, complaint, invoice,
+ * evaluation) in `records`, counted in `counts.records`; a v3 file has none. The version moved so
+ * that a v3 app refuses v4 files: it would drop the records and their images unseen.
+ */
+function fromV3(envelope: LooseEnvelope): LooseEnvelope {
+	const counts = isRecord(envelope.counts) ? envelope.counts : {};
+	return { ...envelope, formatVersion: 4, counts: { ...counts, records: 0 }, records: [] };
+}
+
+/** The steps by the version they start from; a v5 adds `4: fromV4` here and nothing else. */
+const STEPS: Record<number, MigrationStep> = { 0: fromV0, 1: fromV1, 2: fromV2, 3: fromV3 };
 
 /** The oldest version the chain can read. */
 export const OLDEST_FORMAT_VERSION = 0;

@@ -36,11 +36,13 @@ function fileOf(
 			centre: { code: centre, name: centre },
 			device: '01',
 			exportedAt: TEST_EXPORTED_AT,
-			counts: { notifications: notifications.length, masterData: masterData.length }
+			counts: { notifications: notifications.length, masterData: masterData.length, records: 0 }
 		},
 		configuration: defaultConfiguration,
 		masterData,
-		notifications
+		notifications,
+		records: [],
+		images: []
 	};
 }
 

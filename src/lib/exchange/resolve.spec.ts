@@ -56,11 +56,13 @@ function fileOf(name: string, notifications: Notification[], centre = '4002'): V
 			centre: { code: centre, name: centre },
 			device: '02',
 			exportedAt: TEST_EXPORTED_AT,
-			counts: { notifications: notifications.length, masterData: 0 }
+			counts: { notifications: notifications.length, masterData: 0, records: 0 }
 		},
 		configuration: defaultConfiguration,
 		masterData: [],
-		notifications
+		notifications,
+		records: [],
+		images: []
 	};
 }
 

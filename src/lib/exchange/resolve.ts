@@ -1,3 +1,5 @@
+import type { LinkedRecord } from '../domain/records/record';
+import type { ImportedImage } from './format';
 import type { Actor } from '../domain/actor';
 import type { MasterRecord } from '../domain/master-data';
 import { joinNotes, mergeCopies, type Side, type UnitChoices } from '../domain/merge';
@@ -53,6 +55,12 @@ export interface ImportPlan {
 	moveDevice?: { deviceCode: string; sequence: number };
 	/** Device codes of this device's centre the files show (remembered for choosing a new code). */
 	seenDeviceCodes: string[];
+	/**
+	 * The files' linked records, each settled against the stored copy inside the write (new,
+	 * newer, or merged field by field: see data/exchange.ts), and the images they bring.
+	 */
+	records: { record: LinkedRecord; file: string }[];
+	images: ImportedImage[];
 }
 
 const SIDE_OF: Record<Resolution, Side> = { keepMine: 'ours', takeTheirs: 'theirs' };
@@ -211,6 +219,10 @@ export function planImport(
 			removals,
 			masterData,
 			seenDeviceCodes: preview.seenDeviceCodes,
+			records: preview.files.flatMap(({ file }) =>
+				file.records.map((record) => ({ record, file: file.name }))
+			),
+			images: preview.files.flatMap(({ file }) => file.images),
 			...(range && range.sequence > 0
 				? { moveDevice: { deviceCode: range.deviceCode, sequence: range.sequence } }
 				: {})

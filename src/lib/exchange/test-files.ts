@@ -37,10 +37,11 @@ export function makeEnvelope(
 		centre: { code: '4002', name: '上海责任中心' },
 		device: '01',
 		exportedAt: TEST_EXPORTED_AT,
-		counts: { notifications: notifications.length, masterData: masterData.length },
+		counts: { notifications: notifications.length, masterData: masterData.length, records: 0 },
 		configuration: defaultConfiguration,
 		masterData,
 		notifications,
+		records: [],
 		...overrides
 	};
 }

@@ -8,6 +8,7 @@ import {
 	type Configuration
 } from '../domain/status/profile';
 import { toFieldIssues } from '../domain/validation';
+import { linkedRecordSchema, type LinkedRecord } from '../domain/records/record';
 import type { ExchangeError, ExchangeErrorCode, RecordRef } from './errors';
 import { CHUNK_SIZE, isRecord, masterKey } from './format';
 
@@ -193,6 +194,48 @@ export function validateMasterData(
 		}
 		seen.add(key);
 		records.push(parsed.data);
+	});
+	return { records, errors };
+}
+
+function refOfRecord(raw: unknown, index: number): RecordRef {
+	const id = isRecord(raw) && typeof raw.id === 'string' ? raw.id : `#${index + 1}`;
+	return { kind: 'record', key: id };
+}
+
+/**
+ * Validates the linked records of a file: the schema of each kind (one union on `kind`), an id
+ * that belongs to its notification, and duplicate ids.
+ */
+export function validateLinkedRecords(
+	raws: readonly unknown[],
+	context: RecordContext
+): RecordsResult<LinkedRecord> {
+	const records: LinkedRecord[] = [];
+	const errors: ExchangeError[] = [];
+	const seen = new Set<string>();
+	raws.forEach((raw, index) => {
+		const ref = refOfRecord(raw, index);
+		if (!isRecord(raw)) return void errors.push(recordError(context, ref, '', 'notARecord'));
+		const parsed = linkedRecordSchema.safeParse(raw);
+		if (!parsed.success) {
+			for (const issue of toFieldIssues(parsed.error)) {
+				errors.push(recordError(context, ref, issue.path, issue.code, issue.params ?? {}));
+			}
+			return;
+		}
+		const record = parsed.data;
+		if (!record.id.startsWith(`${record.notification}-`)) {
+			const params = { notification: record.notification };
+			errors.push(recordError(context, ref, 'id', 'recordNotOfNotification', params));
+			return;
+		}
+		if (seen.has(record.id)) {
+			errors.push(recordError(context, ref, 'id', 'duplicateRecord'));
+			return;
+		}
+		seen.add(record.id);
+		records.push(record);
 	});
 	return { records, errors };
 }

@@ -506,6 +506,157 @@ export const en: Catalogue = {
 			historyChange: 'Change'
 		}
 	},
+	records: {
+		section: 'Linked records',
+		kind: {
+			parts: 'Parts requisition',
+			quote: 'Quote (service sales order ZFFW)',
+			serviceForm: 'Service form',
+			complaint: 'Complaint form',
+			invoice: 'Service invoice (ZFW)',
+			evaluation: 'Evaluation'
+		},
+		none: 'None yet.',
+		add: 'New {kind}',
+		edit: 'Change',
+		save: 'Save',
+		cancel: 'Cancel',
+		saved: '{kind} {id} saved.',
+		saveFailed: 'Could not save the {kind}.',
+		readOnly:
+			'The notification is completed: only the evaluation, the follow-up and printing remain.',
+		history: '{kind} {id} saved',
+		historyCreated: '{kind} {id} created',
+		lines: 'Lines',
+		addLine: 'Add a line',
+		removeLine: 'Remove line {line}',
+		line: 'Line {line}',
+		field: {
+			material: 'Material',
+			quantity: 'Quantity',
+			note: 'Note',
+			isDrawn: 'Drawn',
+			item: 'Item',
+			unitPrice: 'Unit price (CNY)',
+			lineTotal: 'Amount (CNY)',
+			total: 'Total (CNY)',
+			state: 'Quote state',
+			sentOn: 'Sent on',
+			decidedOn: 'Customer answered on',
+			rejectionReason: 'Reason for rejection',
+			visitDate: 'Visit date',
+			staff: 'Service staff',
+			workDone: 'Work done',
+			partsUsed: 'Parts used',
+			result: 'Result',
+			surveyDone: 'Survey on site done',
+			acceptance: 'Customer acceptance (SM09)',
+			customerName: 'Customer name',
+			signature: 'Customer signature',
+			acceptedAt: 'Accepted at',
+			details: 'Complaint details',
+			paymentStatus: 'Payment status',
+			requestedResolution: 'Requested resolution',
+			photos: 'Photos of the damage',
+			number: 'Invoice number',
+			amount: 'Amount (CNY)',
+			date: 'Invoice date',
+			mismatchReason: 'Reason the amount differs',
+			rating: 'Rating (1–5)',
+			comment: 'Comment',
+			followUpDate: 'Follow-up date',
+			followedUpAt: 'Followed up at'
+		},
+		state: {
+			draft: 'Draft',
+			sent: 'Sent',
+			accepted: 'Accepted by the customer',
+			rejected: 'Rejected by the customer'
+		},
+		drawn: 'Drawn',
+		notDrawn: 'Not drawn',
+		accepted: 'Accepted: {name}, {at}',
+		notAccepted: 'Not accepted yet',
+		amountMismatch:
+			'The invoice amount {amount} CNY differs from the accepted quote total {expected} CNY. Give a reason to save it.',
+		ratingValue: '{rating} of 5',
+		validation: {
+			tooLarge: '“{field}” may not be more than {max}.',
+			tooSmall: '“{field}” may not be less than {min}.',
+			notInteger: '“{field}” must be a whole number.',
+			tooPrecise: '“{field}” takes at most two decimals (fen).',
+			notAnImage: '“{field}” is not an image (JPEG or PNG only).',
+			imageTooLarge: '“{field}” is too large (at most {max} bytes).',
+			signatureEmpty: '“{field}” is empty: ask the customer to sign in the box.',
+			linesRequired: '“{field}” needs at least one line.',
+			amountMismatch: 'The amount differs from the accepted quote total: fill in “{field}”.',
+			ratingRange: '“{field}” must be a whole number from 1 to 5.'
+		},
+		quote: {
+			print: 'Print quote',
+			printed: '{file} made.',
+			title: 'Quote (service sales order ZFFW) {id}',
+			facts: 'Notification: {notification}   Customer: {customer}   Printed: {printedAt}',
+			newAfterRejection:
+				'The customer rejected this quote: make a new quote, or complete the notification with a reason.'
+		},
+		next: {
+			title: 'Next step / still missing',
+			next: 'Next step: {step}',
+			nothing: 'No step left.',
+			missing: 'Completing still needs:',
+			none: 'Everything completing needs is there.',
+			step: {
+				survey: 'Survey on site',
+				parts: 'Draw parts',
+				quote: 'Quote (service sales order)',
+				quoteDecision: 'Customer accepts or rejects the quote',
+				approval: 'Supervisor approval',
+				escalation: 'Escalation',
+				reply: 'Department reply',
+				complaint: 'Complaint form',
+				delivery: 'Goods delivered to the customer or returned to the vendor',
+				serviceForm: 'Service form',
+				acceptance: 'Customer acceptance (SM09)',
+				invoice: 'Service invoice (ZFW)',
+				complete: 'Complete',
+				evaluation: 'Evaluation'
+			}
+		},
+		survey: {
+			propose:
+				'The service form says the survey is done. Set the user status to {status} (survey finished)?',
+			apply: 'Set {status}',
+			dismiss: 'Not now'
+		},
+		followUp: {
+			due: 'Follow-ups due',
+			empty: 'No follow-up is due.',
+			done: 'Record follow-up done',
+			dueOn: 'Follow-up on {date}'
+		},
+		averageRating: {
+			title: 'Average rating per person responsible',
+			person: 'Person responsible',
+			average: 'Average rating',
+			count: 'Evaluations',
+			empty: 'No evaluation yet.'
+		},
+		exchange: {
+			where: 'linked record {key}',
+			imageMissing:
+				'Image {name} is missing: it is neither in the file nor on this device. Import the ZIP with the images.',
+			imageAltered: 'Image {name} was altered (its SHA-256 differs) and cannot be imported.',
+			recordNotOfNotification: 'The record id does not belong to notification {notification}.',
+			zipWithoutJson: 'A ZIP export must hold exactly one exchange JSON file.',
+			zipInvalid: 'This is not a valid ZIP file.',
+			imported: '{records} linked records written.',
+			progress: {
+				records: 'Exporting linked records…',
+				images: 'Packing images (signatures, photos)…'
+			}
+		}
+	},
 	refusal: {
 		completed:
 			'The notification is completed and can no longer be changed. A supervisor must put it in process again first.',
@@ -547,7 +698,12 @@ export const en: Catalogue = {
 		rejectedCannotBeEscalated: 'A notification with user status {status} cannot be escalated.',
 		escalationNeedsApproval:
 			'Escalating to head office needs the supervisor’s approval first (user status {status}).',
-		notUrgent: 'Only urgent notifications call for notifying the service staff.'
+		notUrgent: 'Only urgent notifications call for notifying the service staff.',
+		completionNeedsAcceptance:
+			'Completing needs the customer’s acceptance (SM09): record the customer’s signature on the service form.',
+		completionNeedsInvoice: 'A paid service needs its service invoice (ZFW) before completion.',
+		quoteRejectedNeedsReason:
+			'The customer rejected the quote: completing without the work needs a reason.'
 	},
 	action: {
 		putInProcess: 'Put in process',
@@ -659,6 +815,71 @@ export const en: Catalogue = {
 		logisticsDepartment: 'This centre’s regional logistics department',
 		noLogisticsDepartment: '(not set)',
 		settingsSaved: 'E-mail settings saved.'
+	},
+	onsite: {
+		serviceFormTitle: 'Service form',
+		complaintTitle: 'Complaint form',
+		newServiceForm: 'Fill in a service form',
+		newComplaint: 'Fill in a complaint form',
+		edit: 'Change',
+		print: 'Print',
+		printed: '{file} was made.',
+		save: 'Save',
+		saving: 'Saving…',
+		cancel: 'Cancel',
+		draftRestored: 'The draft saved at {at} was restored.',
+		discardDraft: 'Discard draft',
+		formInvalid: '{count} fields need correcting.',
+		saved: '{title} {id} saved.',
+		storageFull:
+			'Storage is full: the {title} and its signature or photos were not saved; what you typed is still in the form. Free space under Settings → Storage and save again.',
+		conflict:
+			'{id} was changed on another device or tab: cancel and open it again to change it; what you typed is still in the form.',
+		isAccepted: 'The customer accepts and signs',
+		resolution: {
+			repair: 'Repair',
+			exchange: 'Exchange',
+			return: 'Return'
+		},
+		signature: {
+			hint: 'The customer signs in the box with a finger, a pen or the mouse.',
+			canvas: 'Signature area: {label}',
+			clear: 'Clear signature',
+			signed: 'Signed',
+			loading: 'Preparing the signature area…',
+			image: 'Signature of {name}'
+		},
+		photo: {
+			take: 'Take photo',
+			choose: 'Choose photos',
+			hint: 'Photos are scaled on this device to at most {side} px on the longest side (JPEG); each original at most {max} MB, at most {count} photos.',
+			remove: 'Remove photo {index}',
+			thumbnail: 'Photo {index} ({width}×{height})',
+			preparing: 'Preparing the photo…',
+			countLabel: 'Number of photos',
+			count: '{count} photos',
+			tooMany: '“{field}” takes at most {max} photos.',
+			problem: {
+				empty: '“{field}”: the file “{name}” is empty.',
+				tooLarge:
+					'“{field}”: the file “{name}” has {megabytes} MB, over the limit of {max} MB per photo.',
+				notAnImage:
+					'“{field}”: the file “{name}” is not an image (JPEG, PNG, GIF, WebP and BMP are taken).',
+				unreadable: '“{field}”: the image “{name}” cannot be read; it may be damaged.'
+			}
+		},
+		pdf: {
+			serviceTitle: 'Service form {id}',
+			complaintTitle: 'Complaint form {id}',
+			facts: 'Notification: {notification}   Centre: {centre}   Printed: {printedAt}',
+			fieldsSection: 'Content',
+			acceptanceSection: 'Customer acceptance (SM09)',
+			notAccepted: 'Not accepted yet',
+			photosSection: 'Photos of the damage',
+			noPhotos: 'No photos',
+			photoCaption: 'Photo {index} ({width}×{height}, SHA-256 {hash})',
+			none: '—'
+		}
 	},
 	demandType: {
 		paid: 'Paid service',

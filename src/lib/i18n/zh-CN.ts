@@ -486,6 +486,154 @@ export const zhCN = {
 			historyChange: '变更'
 		}
 	},
+	records: {
+		section: '关联单据',
+		kind: {
+			parts: '预领零件单',
+			quote: '报价单（服务销售订单 ZFFW）',
+			serviceForm: '家具服务单',
+			complaint: '客诉单',
+			invoice: '服务销售发票（ZFW）',
+			evaluation: '服务评价'
+		},
+		none: '暂无。',
+		add: '新建{kind}',
+		edit: '修改',
+		save: '保存',
+		cancel: '取消',
+		saved: '{kind} {id} 已保存。',
+		saveFailed: '未能保存{kind}。',
+		readOnly: '通知单已完成，只能记录服务评价和回访，以及打印。',
+		history: '{kind} {id} 已保存',
+		historyCreated: '{kind} {id} 已建立',
+		lines: '明细行',
+		addLine: '添加一行',
+		removeLine: '删除第 {line} 行',
+		line: '第 {line} 行',
+		field: {
+			material: '物料',
+			quantity: '数量',
+			note: '备注',
+			isDrawn: '已领料',
+			item: '项目',
+			unitPrice: '单价（元）',
+			lineTotal: '金额（元）',
+			total: '总计（元）',
+			state: '报价状态',
+			sentOn: '发送日期',
+			decidedOn: '客户答复日期',
+			rejectionReason: '拒绝原因',
+			visitDate: '服务日期',
+			staff: '服务人员',
+			workDone: '服务内容',
+			partsUsed: '使用零件',
+			result: '处理结果',
+			surveyDone: '现场勘察已完成',
+			acceptance: '客户验收（SM09）',
+			customerName: '客户姓名',
+			signature: '客户签名',
+			acceptedAt: '验收时间',
+			details: '客诉内容',
+			paymentStatus: '完款状况',
+			requestedResolution: '要求的处理方式',
+			photos: '损坏照片',
+			number: '发票号',
+			amount: '金额（元）',
+			date: '发票日期',
+			mismatchReason: '金额不符的原因',
+			rating: '评分（1–5）',
+			comment: '评价意见',
+			followUpDate: '回访日期',
+			followedUpAt: '回访完成时间'
+		},
+		state: {
+			draft: '草稿',
+			sent: '已发送',
+			accepted: '客户认可',
+			rejected: '客户不认可'
+		},
+		drawn: '已领料',
+		notDrawn: '未领料',
+		accepted: '已验收：{name}，{at}',
+		notAccepted: '尚未验收',
+		amountMismatch:
+			'发票金额 {amount} 元与客户认可的报价总计 {expected} 元不符。请填写原因后保存。',
+		ratingValue: '{rating} 分',
+		validation: {
+			tooLarge: '“{field}”不能大于 {max}。',
+			tooSmall: '“{field}”不能小于 {min}。',
+			notInteger: '“{field}”必须是整数。',
+			tooPrecise: '“{field}”最多两位小数（分）。',
+			notAnImage: '“{field}”不是图片（只接受 JPEG 或 PNG）。',
+			imageTooLarge: '“{field}”太大（最多 {max} 字节）。',
+			signatureEmpty: '“{field}”为空：请客户在框内签名。',
+			linesRequired: '“{field}”至少需要一行。',
+			amountMismatch: '金额与客户认可的报价总计不符：请填写“{field}”。',
+			ratingRange: '“{field}”必须是 1 到 5 之间的整数。'
+		},
+		quote: {
+			print: '打印报价单',
+			printed: '已生成 {file}。',
+			title: '报价单（服务销售订单 ZFFW）{id}',
+			facts: '通知单：{notification}　客户：{customer}　打印时间：{printedAt}',
+			newAfterRejection: '客户不认可此报价：可以新建报价，或填写原因后完成通知单。'
+		},
+		next: {
+			title: '下一步 / 尚缺',
+			next: '下一步：{step}',
+			nothing: '没有待办的步骤。',
+			missing: '完成通知单尚缺：',
+			none: '完成通知单所需的条件都已具备。',
+			step: {
+				survey: '现场勘察',
+				parts: '预领零件',
+				quote: '报价（服务销售订单）',
+				quoteDecision: '客户是否认可报价',
+				approval: '主管批准',
+				escalation: '上报',
+				reply: '相应部门回复',
+				complaint: '填写客诉单',
+				delivery: '货物送达客户或送回厂商',
+				serviceForm: '家具服务单',
+				acceptance: '客户验收（SM09）',
+				invoice: '服务销售发票（ZFW）',
+				complete: '完成通知',
+				evaluation: '服务评价'
+			}
+		},
+		survey: {
+			propose: '服务单已注明现场勘察完成。是否将用户状态设为 {status}（勘察结束）？',
+			apply: '设为 {status}',
+			dismiss: '暂不设置'
+		},
+		followUp: {
+			due: '到期的回访',
+			empty: '没有到期的回访。',
+			done: '记录回访完成',
+			dueOn: '回访日期 {date}'
+		},
+		averageRating: {
+			title: '按负责人的平均评分',
+			person: '负责人',
+			average: '平均评分',
+			count: '评价数',
+			empty: '还没有服务评价。'
+		},
+		exchange: {
+			where: '关联单据 {key}',
+			imageMissing:
+				'缺少图片 {name}：导出文件中没有它，本设备上也没有。请导入包含图片的 ZIP 文件。',
+			imageAltered: '图片 {name} 已被改动（SHA-256 不符），不能导入。',
+			recordNotOfNotification: '单据编号不属于通知单 {notification}。',
+			zipWithoutJson: 'ZIP 文件中应正好有一个导出的 JSON 文件。',
+			zipInvalid: '不是有效的 ZIP 文件。',
+			imported: '写入 {records} 张关联单据。',
+			progress: {
+				records: '正在导出关联单据…',
+				images: '正在打包图片（签名、照片）…'
+			}
+		}
+	},
 	refusal: {
 		completed: '通知单已完成，不能再修改。需由主管“重新处理”后才能更改。',
 		alreadyInProcess: '通知单已在处理中。',
@@ -518,7 +666,10 @@ export const zhCN = {
 		routeNotForPaymentStatus: '处理方式“{route}”不适用于{paymentStatus}的通知单。',
 		rejectedCannotBeEscalated: '用户状态为 {status} 的通知单不能上报。',
 		escalationNeedsApproval: '上报总部前须先经主管批准（用户状态 {status}）。',
-		notUrgent: '只有紧急的通知单才需通知服务人员。'
+		notUrgent: '只有紧急的通知单才需通知服务人员。',
+		completionNeedsAcceptance: '完成前须有客户验收（SM09）：请在家具服务单上记录客户签名。',
+		completionNeedsInvoice: '有费服务完成前须记录服务销售发票（ZFW）。',
+		quoteRejectedNeedsReason: '客户不认可报价：不做服务而完成通知单时须填写原因。'
 	},
 	action: {
 		putInProcess: '进行处理',
@@ -625,6 +776,68 @@ export const zhCN = {
 		logisticsDepartment: '本中心的区物流部门',
 		noLogisticsDepartment: '（未设定）',
 		settingsSaved: '邮件设置已保存。'
+	},
+	onsite: {
+		serviceFormTitle: '家具服务单',
+		complaintTitle: '客诉单',
+		newServiceForm: '填写家具服务单',
+		newComplaint: '填写客诉单',
+		edit: '修改',
+		print: '打印',
+		printed: '已生成 {file}。',
+		save: '保存',
+		saving: '正在保存…',
+		cancel: '取消',
+		draftRestored: '已恢复 {at} 保存的草稿。',
+		discardDraft: '放弃草稿',
+		formInvalid: '有 {count} 个字段需要更正。',
+		saved: '{title} {id} 已保存。',
+		storageFull:
+			'存储空间已满：{title}及其签名、照片均未保存，已输入的内容仍保留在表单中。请在“设置 → 存储”中释放空间后再保存。',
+		conflict: '{id} 已在其他设备或标签页中更改：请取消后重新打开再修改，已输入的内容仍在表单中。',
+		isAccepted: '客户已验收并签名',
+		resolution: {
+			repair: '维修',
+			exchange: '换货',
+			return: '退货'
+		},
+		signature: {
+			hint: '请客户用手指、触控笔或鼠标在框内签名。',
+			canvas: '签名区：{label}',
+			clear: '清除签名',
+			signed: '已签名',
+			loading: '正在准备签名区…',
+			image: '{name}的签名'
+		},
+		photo: {
+			take: '拍照',
+			choose: '选择照片',
+			hint: '照片在本设备上缩小到最长边 {side} 像素（JPEG），每张原图最大 {max} MB，最多 {count} 张。',
+			remove: '删除照片 {index}',
+			thumbnail: '照片 {index}（{width}×{height}）',
+			preparing: '正在处理照片…',
+			countLabel: '照片数',
+			count: '{count} 张照片',
+			tooMany: '“{field}”最多 {max} 张照片。',
+			problem: {
+				empty: '“{field}”：文件“{name}”是空的。',
+				tooLarge: '“{field}”：文件“{name}”有 {megabytes} MB，超过每张 {max} MB 的上限。',
+				notAnImage: '“{field}”：文件“{name}”不是图片（只接受 JPEG、PNG、GIF、WebP、BMP）。',
+				unreadable: '“{field}”：图片“{name}”无法读取，可能已损坏。'
+			}
+		},
+		pdf: {
+			serviceTitle: '家具服务单 {id}',
+			complaintTitle: '客诉单 {id}',
+			facts: '通知单：{notification}　责任中心：{centre}　打印时间：{printedAt}',
+			fieldsSection: '内容',
+			acceptanceSection: '客户服务验收（SM09）',
+			notAccepted: '尚未验收',
+			photosSection: '损坏照片',
+			noPhotos: '无照片',
+			photoCaption: '照片 {index}（{width}×{height}，SHA-256 {hash}）',
+			none: '—'
+		}
 	},
 	demandType: {
 		paid: '有费服务',

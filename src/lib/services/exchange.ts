@@ -84,8 +84,9 @@ export async function confirmImport(
 		const configuration = currentConfiguration();
 		const planned = planImport(preview, decisions, { actor, now: new Date(), configuration });
 		if (!planned.ok) return planned.errors.map(exchangeErrorText);
-		const { notifications, masterData, removals } = planned.plan;
-		if (notifications.length === 0 && masterData.length === 0 && removals.length === 0) {
+		const { notifications, masterData, removals, records } = planned.plan;
+		const isEmpty = notifications.length + masterData.length + removals.length === 0;
+		if (isEmpty && records.length === 0) {
 			showToast('info', t('exchangePage.nothingToWrite'));
 			return [];
 		}
@@ -95,6 +96,9 @@ export async function confirmImport(
 			return result.errors.map(exchangeErrorText);
 		}
 		showToast('success', t('exchangePage.imported', result.written));
+		if (result.written.records > 0) {
+			showToast('success', t('records.exchange.imported', { records: result.written.records }));
+		}
 		if (planned.plan.moveDevice) {
 			const identity = await getIdentity();
 			if (identity) setAppIdentity(identity);

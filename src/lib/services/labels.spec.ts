@@ -8,6 +8,20 @@ const text = (entry: Parameters<typeof historyText>[0]) =>
 	historyText(entry, defaultConfiguration, 'Z1');
 
 describe('history in words (issue 8.12): labels and values in the user’s language, never JSON', () => {
+	it('issue 13: a saved linked record is named by its kind and id', () => {
+		const id = '4002-01-000021-S1-01';
+		expect(text({ kind: 'record', field: 'serviceForm', from: '', to: id })).toBe(
+			`家具服务单 ${id} 已建立`
+		);
+		expect(text({ kind: 'record', field: 'serviceForm', from: id, to: id })).toBe(
+			`家具服务单 ${id} 已保存`
+		);
+		expect(inLocale('en', () => text({ kind: 'record', field: 'invoice', from: '', to: id }))).toBe(
+			`Service invoice (ZFW) ${id} created`
+		);
+		expect(text({ kind: 'record', field: 'newerKind', to: id })).toBe('其他变更（record）');
+	});
+
 	it('an item change reads as the items’ fields with their labels', () => {
 		const line = text({
 			kind: 'field',

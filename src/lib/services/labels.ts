@@ -261,7 +261,13 @@ export function historyText(
 	if (entry.kind === 'printed' && entry.field === 'workPlan' && entry.reason) {
 		return t('print.historyWorkPlan', { range: entry.reason });
 	}
-	if (!KNOWN_HISTORY_KINDS.has(entry.kind)) {
+	if (entry.kind === 'record' && entry.field && hasMessage(`records.kind.${entry.field}`)) {
+		return t(entry.from ? 'records.history' : 'records.historyCreated', {
+			kind: t(`records.kind.${entry.field}` as MessageKey),
+			id: entry.to ?? ''
+		});
+	}
+	if (!KNOWN_HISTORY_KINDS.has(entry.kind) || entry.kind === 'record') {
 		return t('notification.history.other', { kind: entry.kind });
 	}
 	const field = entry.field ?? '';

@@ -36,14 +36,19 @@ function numbered(index: number, overrides: Partial<Notification> = {}): Notific
 	});
 }
 
-function planPdf(notifications: Notification[], locale: Locale = 'zh-CN') {
+function planPdf(
+	notifications: Notification[],
+	locale: Locale = 'zh-CN',
+	parts?: ReadonlyMap<string, readonly string[]>
+) {
 	const plan = buildWorkPlan(notifications, RANGE);
 	const { model, labels } = inLocale(locale, () => ({
 		model: workPlanModel(plan, {
 			masterData,
 			configuration: defaultConfiguration,
 			centreText: '4002 上海服务中心',
-			printedAt: PRINTED_AT
+			printedAt: PRINTED_AT,
+			...(parts ? { parts } : {})
 		}),
 		labels: workPlanLabels()
 	}));
@@ -53,6 +58,18 @@ function planPdf(notifications: Notification[], locale: Locale = 'zh-CN') {
 beforeAll(() => useFontFromDisk());
 
 describe('work plan PDF, read back', () => {
+	it('issue 13: shows the parts still to draw (SM05) in the parts column', SLOW, async () => {
+		const parts = new Map([['4002-01-000001', ['100056 ×1（锁芯）', '200311 ×2']]]);
+		const { model, blob } = planPdf([numbered(1), numbered(2)], 'zh-CN', parts);
+		const rows = model.groups.flatMap((group) => group.rows);
+		expect(rows.map((row) => row.parts)).toEqual(['100056 ×1（锁芯）\n200311 ×2', '']);
+		const [page] = await pdfPageTexts(await blob());
+		// The narrow column wraps the material number onto a line of its own.
+		expect(page).toContain('100056');
+		expect(page).toContain('×1（锁芯）');
+		expect(page).toContain('200311 ×2');
+	});
+
 	it(
 		'carries the seed descriptions, the centre, the range and the footer in Chinese, with a small embedded font',
 		SLOW,

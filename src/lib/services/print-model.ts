@@ -61,6 +61,8 @@ export interface PrintContext {
 	/** The centre as the header shows it ("4002 上海服务中心", or all centres). */
 	centreText: string;
 	printedAt: Date;
+	/** The parts still to draw per notification number (SM05), one line each. */
+	parts?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The plan's rows in words: codes with names, dates as the seed writes them, why a row is on its day. */
@@ -91,8 +93,7 @@ export function workPlanModel(plan: WorkPlan, context: PrintContext): WorkPlanPd
 					requiredEnd: formatSeedDate(notification.requiredEnd),
 					userStatus: userStatusText(configuration, notification.type, notification.userStatus),
 					urgent: notification.isUrgent ? t('print.pdf.urgentMark') : '',
-					// Parts requisitions (SM05) do not exist yet; the column is kept for them.
-					parts: '',
+					parts: (context.parts?.get(notification.number) ?? []).join('\n'),
 					isUrgent: notification.isUrgent
 				};
 			})

@@ -1,6 +1,7 @@
 import { ConflictError, ForeignRecordError, NotificationMissingError } from '$lib/data/errors';
 import type { MailAttachment } from '$lib/domain/mail/message';
 import { loadMasterData } from '$lib/data/master-data';
+import { partsOfNotifications } from '$lib/data/records';
 import {
 	applyNotificationAction,
 	markPrintedInWorkPlan,
@@ -13,6 +14,7 @@ import { findMaster, type MasterData } from '$lib/domain/master-data';
 import type { Notification } from '$lib/domain/notification';
 import {
 	buildWorkPlan,
+	partsToDraw,
 	checkWorkPlanRange,
 	rangeText,
 	type RangeProblem,
@@ -98,13 +100,18 @@ export async function prepareWorkPlan(input: {
 		day.groups.flatMap((group) => group.entries.map((entry) => entry.notification))
 	);
 	const ownNumbers = numbers.filter((n) => n.centre === own).map((n) => n.number);
+	const requisitions = await partsOfNotifications(numbers.map((n) => n.number));
+	const parts = new Map(
+		[...requisitions].map(([number, records]) => [number, partsToDraw(records)] as const)
+	);
 	const configuration = currentConfiguration();
 	const layout = () => ({
 		model: workPlanModel(plan, {
 			masterData,
 			configuration,
 			centreText: centreText(input.centre, input.identity, masterData),
-			printedAt: input.now ?? new Date()
+			printedAt: input.now ?? new Date(),
+			parts
 		}),
 		labels: workPlanLabels()
 	});

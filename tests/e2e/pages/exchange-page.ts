@@ -22,7 +22,7 @@ export class ExchangePage {
 		await this.page.getByRole('heading', { name: '数据交换', level: 1 }).waitFor();
 	}
 
-	/** Exports this device's data and saves the file at `path`. */
+	/** Exports this device's data and saves the file at `path` (a ZIP when it has images). */
 	async exportTo(path: string): Promise<string> {
 		await this.goto();
 		const [download] = await Promise.all([
@@ -30,7 +30,7 @@ export class ExchangePage {
 			this.page.getByRole('button', { name: '导出', exact: true }).click()
 		]);
 		expect(download.suggestedFilename()).toMatch(
-			/^shouhou-[0-9A-Z]{4}-[0-9A-Z]{2}-\d{8}-\d{4}\.json$/
+			/^shouhou-[0-9A-Z]{4}-[0-9A-Z]{2}-\d{8}-\d{4}\.(json|zip)$/
 		);
 		await download.saveAs(path);
 		return path;

@@ -12,6 +12,9 @@ export interface NotificationInput {
 	salesOrg?: string;
 	functionalLocation?: string;
 	isUrgent?: boolean;
+	/** 需求类型 by its label (有费服务, 维修…); 处理方式 by its label (本地处理, 向总部询报价…). */
+	demandType?: string;
+	route?: string;
 	items?: {
 		productCategory: string;
 		colourMain?: string;
@@ -24,7 +27,8 @@ export interface NotificationInput {
 /** Builds the seed's example 1 with overrides. */
 export function exampleNotification(
 	overrides: NotificationInput = {}
-): Required<Omit<NotificationInput, 'functionalLocation' | 'isUrgent'>> & NotificationInput {
+): Required<Omit<NotificationInput, 'functionalLocation' | 'isUrgent' | 'demandType' | 'route'>> &
+	NotificationInput {
 	return {
 		type: 'Z1',
 		description: '活动柜锁坏',
@@ -84,6 +88,10 @@ export class CreateNotificationPage {
 		if (input.responsible !== undefined) await this.field('负责人').fill(input.responsible);
 		if (input.salesOrg !== undefined) await this.field('销售组织').fill(input.salesOrg);
 		if (input.isUrgent !== undefined) await this.field('紧急').setChecked(input.isUrgent);
+		if (input.demandType !== undefined)
+			await this.field('需求类型').selectOption({ label: input.demandType });
+		if (input.route !== undefined)
+			await this.field('处理方式').selectOption({ label: input.route });
 		for (const [index, item] of (input.items ?? []).entries()) {
 			await this.page.getByRole('button', { name: '添加项目' }).click();
 			const row = this.page.getByRole('group', { name: `项目 ${index + 1}` });

@@ -115,7 +115,10 @@ export const REFUSAL_CODES = [
 	'routeNotForPaymentStatus',
 	'rejectedCannotBeEscalated',
 	'escalationNeedsApproval',
-	'notUrgent'
+	'notUrgent',
+	'completionNeedsAcceptance',
+	'completionNeedsInvoice',
+	'quoteRejectedNeedsReason'
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
@@ -143,6 +146,11 @@ export interface CompletionGuardContext {
 	profile: StatusProfile;
 	actor: Actor;
 	isRejected: boolean;
+	/**
+	 * Whether the completion gives a reason; undefined when only availability is asked (no input
+	 * yet). A guard that lets a notification close with a reason refuses only on `false`.
+	 */
+	hasReason?: boolean | undefined;
 }
 
 /**
@@ -258,7 +266,7 @@ function unknownType(context: Context): Refusal {
 	return refuse('unknownType', { type: context.notification.type });
 }
 
-function completeRefusal(context: Context): Refusal | undefined {
+function completeRefusal(context: Context, hasReason?: boolean): Refusal | undefined {
 	const { notification, type, profile, actor } = context;
 	if (isCompleted(notification)) return refuse('completed');
 	if (!type || !profile) return unknownType(context);
@@ -267,7 +275,8 @@ function completeRefusal(context: Context): Refusal | undefined {
 		type,
 		profile,
 		actor,
-		isRejected: isRejected(notification, profile)
+		isRejected: isRejected(notification, profile),
+		hasReason
 	};
 	for (const guard of context.completionGuards) {
 		const refusal = guard(guardContext);
@@ -604,7 +613,12 @@ export function transition(
 	options: TransitionOptions = {}
 ): TransitionResult {
 	const context = contextOf(notification, actor, configuration, options);
-	const refusal = stateRefusal(context, action) ?? inputRefusal(context, action, now);
+	const refusal =
+		stateRefusal(context, action) ??
+		inputRefusal(context, action, now) ??
+		(action.kind === 'complete'
+			? completeRefusal(context, Boolean(action.reason?.trim()))
+			: undefined);
 	if (refusal) return { ok: false, refusal };
 	return { ok: true, notification: apply(context, action, now) };
 }
@@ -654,6 +668,10 @@ export function allowedActions(
 	const { profile } = context;
 	const rejected = profile !== undefined && isRejected(notification, profile);
 	const reason = (isRequired: boolean): ActionInput => ({ name: 'reason', isRequired });
+	// A guard that lets the notification close only with a reason (a rejected quote) makes the
+	// reason required, with that guard's words.
+	const withoutReason = rejected ? undefined : completeRefusal(context, false);
+	const reasonBecause = withoutReason && !completeRefusal(context) ? withoutReason : undefined;
 	const lines: ActionAvailability[] = [
 		availability(context, { kind: 'putInProcess' }, { action: 'putInProcess' }),
 		availability(
@@ -674,7 +692,9 @@ export function allowedActions(
 								...reason(true),
 								because: refuse('rejectedNeedsReason', { status: notification.userStatus })
 							}
-						: reason(false)
+						: reasonBecause
+							? { ...reason(true), because: reasonBecause }
+							: reason(false)
 				]
 			}
 		),

@@ -49,13 +49,20 @@ export type ProfileStatus = z.infer<typeof profileStatusSchema>;
  * `approval` (ZGPZ) opens escalation to head office, `rejection` (BPZ) forbids escalation and asks
  * a reason to complete, `reply` (ZBHF) may only follow the approval and is needed to complete a
  * head-office route, `completionRequires` (HWSD, HWTH) lists the statuses a notification must be in
- * to be completed. Every one is optional: a trade without approvals simply leaves it out.
+ * to be completed, `completionRequiresAcceptance` asks for the linked records' acceptance (and a
+ * paid service's invoice). Every one is optional: a trade without approvals simply leaves it out.
  */
 export const profileRulesSchema = z.object({
 	approval: userStatusCodeSchema.optional(),
 	rejection: userStatusCodeSchema.optional(),
 	reply: userStatusCodeSchema.optional(),
-	completionRequires: z.array(userStatusCodeSchema).min(1, { error: 'required' }).optional()
+	completionRequires: z.array(userStatusCodeSchema).min(1, { error: 'required' }).optional(),
+	/**
+	 * Completing needs the customer's SM09 acceptance on a service form (Z1), and a paid service
+	 * also its invoice (ZFW): the linked records' guards (domain/records/guards.ts). A trade that
+	 * records acceptance as a user status (YS 验收) leaves it out.
+	 */
+	completionRequiresAcceptance: z.boolean().optional()
 });
 export type ProfileRules = z.infer<typeof profileRulesSchema>;
 
