@@ -218,9 +218,10 @@ test('issue 8.10: an action pressed right after adding a long text is never lost
 	await users.switchTo('张伟', '301', 'supervisor', '4711');
 	await notification.goto(number);
 
-	// Tall enough that the actions and the long-text box are both on screen for the mouse (the
-	// next-step panel of issue 13 sits between them).
-	await page.setViewportSize({ width: 1280, height: 3200 });
+	// Tall enough that the actions and the long-text box (below the linked records) are both on
+	// screen for the mouse.
+	const HEIGHT = 4000;
+	await page.setViewportSize({ width: 1280, height: HEIGHT });
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 	// BPZ and KCJS follow each other in the Z1 profile, so the supervisor can alternate them.
@@ -232,7 +233,7 @@ test('issue 8.10: an action pressed right after adding a long text is never lost
 		const add = await notification.addLongTextButton().boundingBox();
 		const action = await notification.action(status).boundingBox();
 		for (const box of [add, action]) {
-			expect(box && box.y >= 0 && box.y + box.height <= 3200, 'the buttons are on screen').toBe(
+			expect(box && box.y >= 0 && box.y + box.height <= HEIGHT, 'the buttons are on screen').toBe(
 				true
 			);
 		}

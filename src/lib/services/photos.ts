@@ -1,3 +1,4 @@
+import { sha256 } from '@noble/hashes/sha2.js';
 import {
 	checkPhotoFile,
 	fitWithin,
@@ -19,10 +20,12 @@ export type PhotoOutcome =
 	| { kind: 'ok'; image: PreparedImage }
 	| { kind: 'refused'; fileName: string; problem: PhotoFileProblem | { code: 'unreadable' } };
 
-/** The SHA-256 of a Blob's bytes as lower-case hex. */
+/**
+ * The SHA-256 of a Blob's bytes as lower-case hex, with the same pure-JS hash as the records layer
+ * (`crypto.subtle` would do too, but only in a secure context).
+ */
 export async function sha256Hex(blob: Blob): Promise<string> {
-	const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-	return toHex(new Uint8Array(digest));
+	return toHex(sha256(new Uint8Array(await blob.arrayBuffer())));
 }
 
 /** The reference of image bytes already encoded (a signature's PNG, a resized photo's JPEG). */
