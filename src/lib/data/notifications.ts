@@ -1,5 +1,6 @@
 import { db } from './db';
 import { forgetOwnDraft, type DraftRef } from './drafts';
+import { recordsUnder } from './records';
 import { IDENTITY_KEY, SEQUENCE_KEY } from './settings';
 import { ConflictError, NotificationMissingError, ForeignRecordError } from './errors';
 import type { Actor } from '../domain/actor';
@@ -109,7 +110,7 @@ async function changeNotification(
 	return db.transaction('rw', [db.settings, db.notifications, db.drafts, db.records], async () => {
 		const current = await currentForChange(number, expectedRev);
 		// The completion guards look at the linked records as they are in this transaction.
-		const records = await db.records.where('notification').equals(number).toArray();
+		const records = await recordsUnder(current);
 		const result = change(current, records);
 		if (!result.ok) return result;
 		const updated = notificationSchema.parse(result.notification);

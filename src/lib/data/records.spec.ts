@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
 import { ConflictError, ForeignRecordError, isStorageFullError } from './errors';
 import { addNotification, applyNotificationAction, getNotification } from './notifications';
-import { ImageMismatchError, getImage, recordsOfNotification, saveRecord } from './records';
+import {
+	ImageMismatchError,
+	getImage,
+	partsOfNotifications,
+	recordsOfNotification,
+	saveRecord
+} from './records';
 import { defaultConfiguration } from '../domain/configuration';
 import { makeActor, makeFields } from '../domain/test-factories';
 import { makeRecordFields } from '../domain/records/test-records';
@@ -124,6 +130,58 @@ describe('linked record repository', () => {
 		const saved = await saveRecord({ ...input, images: [image] });
 		expect(saved.ok).toBe(true);
 		expect((await getImage(image.ref.sha256))?.bytes).toBe(image.ref.bytes);
+	});
+
+	it('finds the records of a notification a number collision moved, under its former number', async () => {
+		const notification = await newNotification();
+		const image = await signature();
+		const saved = await saveRecord({
+			kind: 'serviceForm',
+			notification: notification.number,
+			fields: makeRecordFields('serviceForm', {
+				acceptance: { customerName: '王先生', signature: image.ref, acceptedAt: now.toISOString() }
+			}),
+			images: [image],
+			actor: staff,
+			configuration: defaultConfiguration,
+			now
+		});
+		const parts = await saveRecord({
+			kind: 'parts',
+			notification: notification.number,
+			fields: makeRecordFields('parts'),
+			actor: assistant,
+			configuration: defaultConfiguration,
+			now
+		});
+		if (!saved.ok || !parts.ok) throw new Error('refused');
+		// An import renumbers it as a collision does: the new number, the old one kept as former.
+		const moved = {
+			...(await getNotification(notification.number))!,
+			number: '4002-03-000001',
+			formerNumbers: [notification.number]
+		};
+		await db.transaction('rw', db.notifications, async () => {
+			await db.notifications.delete(notification.number);
+			await db.notifications.put(moved);
+		});
+
+		expect((await recordsOfNotification(moved.number)).map((record) => record.id)).toEqual([
+			parts.record.id,
+			saved.record.id
+		]);
+		const requisitions = await partsOfNotifications([moved]);
+		expect([...requisitions.keys()]).toEqual([moved.number]);
+		// The completion guard sees the acceptance made under the former number.
+		const result = await applyNotificationAction(
+			moved.number,
+			moved.revision.rev,
+			{ kind: 'complete', at: now.toISOString() },
+			assistant,
+			defaultConfiguration,
+			now
+		);
+		expect(result).not.toEqual({ ok: false, refusal: { code: 'completionNeedsAcceptance' } });
 	});
 
 	it('writes nothing when the write fails half-way (storage full)', async () => {

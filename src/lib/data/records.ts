@@ -206,8 +206,30 @@ export function byKindThenCreated(a: LinkedRecord, b: LinkedRecord): number {
 
 /** The linked records of one notification, in the order the object page shows them. */
 export async function recordsOfNotification(notification: string): Promise<LinkedRecord[]> {
-	const records = await db.records.where('notification').equals(notification).toArray();
+	const stored = await db.notifications.get(notification);
+	const records = await recordsUnder(stored ?? { number: notification });
 	return records.sort(byKindThenCreated);
+}
+
+/**
+ * The linked records of a notification as stored, under its number or any number it had before a
+ * number collision moved it: records keep the number they were made under (their ids hold it),
+ * so a renumbered notification still finds them, on every device alike.
+ */
+export function recordsUnder(notification: {
+	number: string;
+	formerNumbers?: readonly string[];
+}): Promise<LinkedRecord[]> {
+	const numbers = [notification.number, ...(notification.formerNumbers ?? [])];
+	return db.records.where('notification').anyOf(numbers).toArray();
+}
+
+/** Which stored notification a record's number names: itself, or the one it was renumbered to. */
+async function notificationNamed(number: string): Promise<Notification | undefined> {
+	return (
+		(await db.notifications.get(number)) ??
+		(await db.notifications.where('formerNumbers').equals(number).first())
+	);
 }
 
 /** One linked record by id. */
@@ -220,17 +242,27 @@ export async function recordsOfKind<K extends RecordKind>(kind: K): Promise<Reco
 	return (await db.records.where('kind').equals(kind).toArray()) as RecordOfKind<K>[];
 }
 
-/** The parts requisitions (SM05) of these notifications, by notification number. */
+/**
+ * The parts requisitions (SM05) of these notifications, by their current number (records made
+ * under a number a collision moved them from included).
+ */
 export async function partsOfNotifications(
-	numbers: readonly string[]
+	notifications: readonly { number: string; formerNumbers?: readonly string[] }[]
 ): Promise<Map<string, RecordOfKind<'parts'>[]>> {
+	const current = new Map<string, string>();
+	for (const notification of notifications) {
+		for (const number of [notification.number, ...(notification.formerNumbers ?? [])])
+			current.set(number, notification.number);
+	}
 	const rows = (await db.records
 		.where('[notification+kind]')
-		.anyOf(numbers.map((number) => [number, 'parts']))
+		.anyOf([...current.keys()].map((number) => [number, 'parts']))
 		.toArray()) as RecordOfKind<'parts'>[];
 	const byNumber = new Map<string, RecordOfKind<'parts'>[]>();
-	for (const row of rows)
-		byNumber.set(row.notification, [...(byNumber.get(row.notification) ?? []), row]);
+	for (const row of rows) {
+		const number = current.get(row.notification) ?? row.notification;
+		byNumber.set(number, [...(byNumber.get(number) ?? []), row]);
+	}
 	return byNumber;
 }
 
@@ -241,7 +273,7 @@ export async function partsOfNotifications(
 export async function ratedNotifications(): Promise<RatedNotification[]> {
 	const evaluations = await recordsOfKind('evaluation');
 	const numbers = [...new Set(evaluations.map((evaluation) => evaluation.notification))];
-	const notifications = await db.notifications.bulkGet(numbers);
+	const notifications = await Promise.all(numbers.map(notificationNamed));
 	const byNumber = new Map(numbers.map((number, index) => [number, notifications[index]]));
 	return evaluations.map((evaluation) => {
 		const notification = byNumber.get(evaluation.notification);

@@ -100,7 +100,7 @@ export async function prepareWorkPlan(input: {
 		day.groups.flatMap((group) => group.entries.map((entry) => entry.notification))
 	);
 	const ownNumbers = numbers.filter((n) => n.centre === own).map((n) => n.number);
-	const requisitions = await partsOfNotifications(numbers.map((n) => n.number));
+	const requisitions = await partsOfNotifications(numbers);
 	const parts = new Map(
 		[...requisitions].map(([number, records]) => [number, partsToDraw(records)] as const)
 	);
