@@ -83,6 +83,7 @@ interface Floors {
 	listFloor(): Promise<number>;
 	clearNotifications(): Promise<void>;
 	tallyState(): Promise<{ version: number; tally: number; snapshot: number }>;
+	pendingRows(): Promise<number>;
 }
 declare global {
 	interface Window {
@@ -187,6 +188,21 @@ async function importThroughApp(
 	return { ...result, peak };
 }
 
+/**
+ * Waits, on the page the import left open, until no list rows are pending any more (the list
+ * Worker writes them after a large import); returns how long that took and the heap meanwhile.
+ */
+async function indexReady(bench: Bench): Promise<{ ms: number; peak: number }> {
+	const started = performance.now();
+	await loadFloors(bench);
+	const watched = await bench.heap.watch(async () => {
+		while (await bench.page.evaluate(() => window.benchFloor!.pendingRows())) {
+			await bench.page.waitForTimeout(100);
+		}
+	});
+	return { ms: performance.now() - started, peak: watched.peak };
+}
+
 /** The functions with the most self time in a CPU profile, one line each. */
 function topFunctions(
 	profile: {
@@ -228,6 +244,10 @@ const importFigure: Figure = {
 		bench.log(
 			`import: peak heap ${Math.round(peak / MB)} MB, ${bench.heap.workersSeen} worker(s) watched`
 		);
+		// A large import leaves the list rows to the list Worker, after it reports done.
+		const ready = await indexReady(bench);
+		bench.results.index_ready_ms = round(bench.results.import_ms + ready.ms);
+		bench.results.index_peak_heap_mb = Math.round(ready.peak / MB);
 	}
 };
 

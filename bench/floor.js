@@ -87,4 +87,19 @@ async function tallyState() {
 	};
 }
 
-window.benchFloor = { importFloor, exportFloor, clearNotifications, listFloor, tallyState };
+/** How many parts of list rows a large import left to be written (the app's `pendingRows:` keys). */
+async function pendingRows() {
+	const db = await openAppDatabase();
+	const count = await db.table('listMeta').where('key').startsWith('pendingRows:').count();
+	db.close();
+	return count;
+}
+
+window.benchFloor = {
+	importFloor,
+	exportFloor,
+	clearNotifications,
+	listFloor,
+	tallyState,
+	pendingRows
+};

@@ -385,6 +385,59 @@ describe('writing is all or nothing', () => {
 	});
 });
 
+describe('the write checks what changed since the preview', () => {
+	async function previewOf(notifications: Notification[]): Promise<ImportPreview> {
+		const read = readExchangeBytes('n.json', makeFileBytes(notifications), {
+			configuration: defaultConfiguration
+		});
+		if (!read.ok) throw new Error(JSON.stringify(read.errors));
+		return previewFiles([read.file]);
+	}
+
+	it('a record absent at the preview and stored before the write refuses the write', async () => {
+		const read = readExchangeBytes('n.json', makeFileBytes([makeNumbered(50, {}, '08')]), {
+			configuration: defaultConfiguration
+		});
+		if (!read.ok) throw new Error(JSON.stringify(read.errors));
+		const planned = planImport(
+			await previewFiles([read.file]),
+			{},
+			{ actor: supervisor, now: new Date(), configuration: defaultConfiguration }
+		);
+		if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
+		// Another tab imports another copy of the same number meanwhile.
+		await db.notifications.put(makeNumbered(50, { description: '另一个标签页' }, '08'));
+		expect(await writeImport(planned.plan)).toMatchObject({
+			ok: false,
+			errors: [{ code: 'changedSincePreview', record: { key: '4002-08-000050' } }]
+		});
+		expect((await db.notifications.get('4002-08-000050'))?.description).toBe('另一个标签页');
+	});
+
+	it('a write after an untouched preview does not read the stored copies again', async () => {
+		await db.notifications.bulkPut(
+			Array.from({ length: 30 }, (_, i) => makeNumbered(i + 1, {}, '08'))
+		);
+		const read = readExchangeBytes(
+			'n.json',
+			makeFileBytes(Array.from({ length: 40 }, (_, i) => makeNumbered(i + 1, {}, '08'))),
+			{ configuration: defaultConfiguration }
+		);
+		if (!read.ok) throw new Error(JSON.stringify(read.errors));
+		const planned = planImport(
+			await previewFiles([read.file]),
+			{},
+			{ actor: supervisor, now: new Date(), configuration: defaultConfiguration }
+		);
+		if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
+		const reads = vi.spyOn(db.notifications, 'bulkGet');
+		expect(await writeImport(planned.plan)).toMatchObject({ ok: true });
+		expect(reads).not.toHaveBeenCalled();
+		reads.mockRestore();
+		expect(await db.notifications.count()).toBe(40);
+	});
+});
+
 describe('the device number counter', () => {
 	it('never collides with this device’s own restored numbers', async () => {
 		await createSome();

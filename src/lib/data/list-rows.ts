@@ -1,12 +1,14 @@
 import { db } from './db';
 import {
 	LIST_VERSION_KEY,
+	PENDING_ROWS_PREFIX,
 	OVERVIEW_TALLY_KEY,
 	OVERVIEW_TALLY_VERSION_KEY,
 	type StoredTally
 } from './projection';
 import type { ListCustomer } from '../domain/list-index';
-import type { ListRow } from '../domain/list-row';
+import { toListRowLoosely, type ListRow } from '../domain/list-row';
+import type { Notification } from '../domain/notification';
 import type { IndexPlan } from '../domain/list-plan';
 import type { Overview, OverviewOptions } from '../domain/overview';
 import { currentTimeZone, type OverviewTally } from '../domain/overview-tally';
@@ -15,6 +17,44 @@ import { newestUrgent, overviewFromTally } from '../domain/tally-overview';
 /** How many list rows there are. */
 export function countListRows(): Promise<number> {
 	return db.listRows.count();
+}
+
+/**
+ * Writes the list rows a large import left pending (`deferListRows`), one part (a thousand
+ * numbers) per transaction: each notification's row as it is stored now, a row removed where
+ * its notification is gone, the part's numbers deleted and the change counter raised in the same
+ * transaction (so a snapshot or tally of the rows before is never taken for current). Safe to run
+ * in two tabs at once: a part another tab wrote is skipped. Reports the numbers done of all.
+ */
+export async function completePendingRows(
+	onProgress?: (done: number, total: number) => void
+): Promise<number> {
+	const range = db.listMeta.where('key').startsWith(PENDING_ROWS_PREFIX);
+	const parts = await range.toArray();
+	const total = parts.reduce((sum, part) => sum + (part.value as string[]).length, 0);
+	let done = 0;
+	for (const part of parts) {
+		const numbers = part.value as string[];
+		await db.transaction('rw', [db.notifications, db.listRows, db.listMeta], async () => {
+			if (!(await db.listMeta.get(part.key))) return;
+			const stored = await db.notifications.bulkGet(numbers);
+			const present = stored.filter((record): record is Notification => record !== undefined);
+			await db.listRows.bulkPut(present.map(toListRowLoosely));
+			const gone = numbers.filter((_, index) => stored[index] === undefined);
+			if (gone.length > 0) await db.listRows.bulkDelete(gone);
+			await db.listMeta.delete(part.key);
+			await db.listMeta.put({ key: LIST_VERSION_KEY, value: (await listVersion()) + 1 });
+			await db.listMeta.bulkDelete([OVERVIEW_TALLY_KEY, OVERVIEW_TALLY_VERSION_KEY]);
+		});
+		done += numbers.length;
+		onProgress?.(done, total);
+	}
+	return total;
+}
+
+/** Whether some list rows are still to be written after a large import (`completePendingRows`). */
+export async function hasPendingRows(): Promise<boolean> {
+	return (await db.listMeta.where('key').startsWith(PENDING_ROWS_PREFIX).count()) > 0;
 }
 
 /** The next chunk of list rows after a number (key order): the list loads page by key range. */

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppDB, db, onUpgradeProgress, type UpgradeProgress } from './db';
 import { previewFiles, writeImport } from './exchange';
 import {
+	completePendingRows,
 	countListRows,
+	hasPendingRows,
 	readListCustomers,
 	readListRows,
 	readListRowsAfter,
@@ -16,12 +18,14 @@ import {
 } from './list-rows';
 import { saveMasterRecord } from './master-data';
 import { addLongTextEntry, addNotification } from './notifications';
-import { onLocalListChange, type ListChange } from './projection';
+import { deferListRows, onLocalListChange, type ListChange } from './projection';
 import { defaultConfiguration } from '../domain/configuration';
 import { ListIndex } from '../domain/list-index';
+import { toListRow } from '../domain/list-row';
 import { computeOverview } from '../domain/overview';
 import { tallyOf } from '../domain/overview-tally';
 import { emptySelection, DEFAULT_SORT } from '../domain/list-selection';
+import { recordChange } from '../domain/notification';
 import { makeActor, makeFields } from '../domain/test-factories';
 import { readBytes, makeFileBytes, makeNumbered } from '../exchange/test-files';
 import { planImport } from '../exchange/resolve';
@@ -259,6 +263,23 @@ describe('the overview tally follows every write, in the same transaction', () =
 		expect(await readOverviewFromTally({ today })).toBeUndefined();
 	});
 
+	it('stays right when two writes of one transaction are handed over together', async () => {
+		await importRecords([makeNumbered(1)]);
+		await storeTally();
+		await db.transaction('rw', db.notifications, async () => {
+			await Promise.all([
+				db.notifications.bulkPut(
+					Array.from({ length: 600 }, (_, i) => makeNumbered(i + 10, { isUrgent: true }))
+				),
+				db.notifications.bulkPut(
+					Array.from({ length: 600 }, (_, i) => makeNumbered(i + 1000, { centre: '4003' }))
+				)
+			]);
+		});
+		expect(await readOverviewFromTally({ today })).toEqual(await counted());
+		expect((await readOverviewFromTally({ today }))?.total).toBe(1201);
+	});
+
 	it('is not stored when the rows changed after they were read, and a failed write keeps it', async () => {
 		await importRecords([makeNumbered(1)]);
 		const version = await listVersion();
@@ -274,6 +295,112 @@ describe('the overview tally follows every write, in the same transaction', () =
 			})
 		).rejects.toThrow('disk full');
 		expect(await readOverviewFromTally({ today })).toEqual(await counted());
+	});
+});
+
+describe('a large import writes its list rows after it, and none is forgotten', () => {
+	const today = '2001-03-09';
+	const many = (count: number, first = 1) =>
+		Array.from({ length: count }, (_, index) =>
+			makeNumbered(first + index, { description: `沙发异响 ${first + index}` })
+		);
+
+	/** Every stored notification's row as it should be, and the rows as stored. */
+	async function expectRowsOfEveryNotification() {
+		const notifications = await db.notifications.orderBy('number').toArray();
+		const rows = await readListRowsAfter(undefined, 100_000);
+		expect(rows).toEqual(notifications.map(toListRow));
+	}
+
+	it('an import of 2,500 records keeps their numbers instead of rows, and the rows come after', async () => {
+		const heard: ListChange[] = [];
+		const stop = onLocalListChange((change) => heard.push(change));
+		const before = await listVersion();
+		await importRecords(many(2500));
+		stop();
+		expect(await db.notifications.count()).toBe(2500);
+		expect(await countListRows()).toBe(0);
+		expect(await hasPendingRows()).toBe(true);
+		expect(heard).toEqual([{ kind: 'all' }]);
+		expect(await listVersion()).toBe(before + 1);
+
+		const progress: [number, number][] = [];
+		expect(await completePendingRows((done, total) => progress.push([done, total]))).toBe(2500);
+		expect(progress).toEqual([
+			[1000, 2500],
+			[2000, 2500],
+			[2500, 2500]
+		]);
+		expect(await hasPendingRows()).toBe(false);
+		// Each part raised the change counter: a snapshot of the rows before is never current.
+		expect(await listVersion()).toBe(before + 4);
+		await expectRowsOfEveryNotification();
+		expect(await search('异响 2345')).toEqual(['4002-01-002345']);
+		expect(await completePendingRows()).toBe(0);
+	});
+
+	it('a change and a delete between the import and the rows are both kept', async () => {
+		await importRecords(many(2500));
+		const stored = (await db.notifications.get('4002-01-000007'))!;
+		const changed = await addLongTextEntry(
+			stored.number,
+			stored.revision.rev,
+			'扶手松动',
+			assistant,
+			defaultConfiguration
+		);
+		expect(changed.ok).toBe(true);
+		// The changed record's row is written with the change, at once.
+		expect((await readListRows([stored.number]))[0]?.text).toContain('扶手松动');
+		await db.notifications.delete('4002-01-000008');
+		await completePendingRows();
+		expect(await countListRows()).toBe(2499);
+		await expectRowsOfEveryNotification();
+		expect(await search('扶手松动')).toEqual(['4002-01-000007']);
+	});
+
+	it('a newer version of stored records replaces their old rows once the rows are written', async () => {
+		await importRecords(many(3));
+		expect(await search('沙发异响 2')).toEqual(['4002-01-000002']);
+		const stored = await db.notifications.bulkGet(many(2500).map((n) => n.number));
+		await importRecords(
+			stored.map((record, index) =>
+				record
+					? recordChange(record, { description: '椅子轮子坏' }, [], assistant, new Date())
+					: makeNumbered(index + 1, { description: '椅子轮子坏' })
+			)
+		);
+		await completePendingRows();
+		await expectRowsOfEveryNotification();
+		expect(await search('沙发异响')).toEqual([]);
+	});
+
+	it('a deferring transaction that fails leaves neither records nor pending numbers', async () => {
+		await expect(
+			db.transaction('rw', db.notifications, async () => {
+				deferListRows();
+				await db.notifications.bulkPut(many(1500));
+				throw new Error('disk full');
+			})
+		).rejects.toThrow('disk full');
+		expect(await db.notifications.count()).toBe(0);
+		expect(await hasPendingRows()).toBe(false);
+		expect(() => deferListRows()).toThrow('transaction');
+	});
+
+	it('two tabs writing the rows at once write each part once, and the tally is counted afresh', async () => {
+		await importRecords([makeNumbered(9000)]);
+		const version = await listVersion();
+		const rows = await readListRowsAfter(undefined, 10_000);
+		expect(await saveOverviewTally(tallyOf(rows), version)).toBe(true);
+		await importRecords(many(2500));
+		expect(await readOverviewFromTally({ today })).toBeUndefined();
+		const [first, second] = await Promise.all([completePendingRows(), completePendingRows()]);
+		expect(first).toBe(2500);
+		expect(second).toBe(2500);
+		expect(await listVersion()).toBe(version + 1 + 3);
+		await expectRowsOfEveryNotification();
+		expect(await readOverviewFromTally({ today })).toBeUndefined();
 	});
 });
 

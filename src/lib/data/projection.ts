@@ -1,4 +1,9 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
+import Dexie, {
+	type DBCore,
+	type DBCoreMutateRequest,
+	type DBCoreTransaction,
+	type Middleware
+} from 'dexie';
 import { toListRowLoosely, type ListRow } from '../domain/list-row';
 import type { Notification } from '../domain/notification';
 import {
@@ -29,13 +34,45 @@ export const OVERVIEW_TALLY_KEY = 'overviewTally';
  */
 export const OVERVIEW_TALLY_VERSION_KEY = 'overviewTallyVersion';
 
+/**
+ * The key prefix of the numbers whose list rows a large import left to be written after it
+ * (`deferListRows`): `pendingRows:<change counter>:<part>` → the numbers of one `bulkPut`.
+ */
+export const PENDING_ROWS_PREFIX = 'pendingRows:';
+
+/** The transactions whose notifications' list rows are written afterwards (`deferListRows`). */
+const deferring = new WeakSet<DBCoreTransaction>();
+
+/** How many parts of pending numbers each deferring transaction stored so far. */
+const pendingParts = new WeakMap<DBCoreTransaction, number>();
+
+/**
+ * Leaves the list rows of the notifications the current transaction writes to be written after
+ * it commits, by `completePendingRows` (the list Worker runs it before it loads the rows). For an
+ * import of many thousands: writing the rows beside the records would cost it half again as long
+ * (docs/architecture.md, "Import"). The numbers are stored in the same transaction as the
+ * records (`PENDING_ROWS_PREFIX`), so none is forgotten, whenever the tab is closed; the
+ * overview's tally is dropped and counted afresh. Called inside a read-write transaction over
+ * the notifications, before it writes them.
+ */
+export function deferListRows(): void {
+	const trans = Dexie.currentTransaction?.idbtrans as unknown as DBCoreTransaction | undefined;
+	if (!trans) throw new Error('deferListRows needs a transaction');
+	deferring.add(trans);
+}
+
+/** The key of one part of pending numbers: ordered by change counter, then part. */
+function pendingKey(version: number, part: number): string {
+	return `${PENDING_ROWS_PREFIX}${String(version).padStart(12, '0')}:${String(part).padStart(6, '0')}`;
+}
+
 /** The overview tally as stored. */
 export interface StoredTally {
 	tally: OverviewTally;
 }
 
 /** The change counter each transaction raised it to (raised once per transaction). */
-const bumped = new WeakMap<DBCoreTransaction, number>();
+const bumped = new WeakMap<DBCoreTransaction, Promise<number>>();
 
 /** The channel on which a committed change of notifications or master data is announced. */
 export const LIST_CHANNEL = 'shouhou-list';
@@ -46,6 +83,9 @@ export type ListChange =
 
 /** Above this many records in one transaction, listeners reload instead of reading each one. */
 const MANY = 2000;
+
+/** The work after the last write of each transaction (the next write's follows it). */
+const following = new WeakMap<DBCoreTransaction, Promise<unknown>>();
 
 /** The transactions that updated the tally already (it is at their raised counter then). */
 const tallied = new WeakSet<DBCoreTransaction>();
@@ -131,20 +171,24 @@ export const projectionMiddleware: Middleware<DBCore> = {
 				const rows = () => down.table(LIST_ROWS_TABLE);
 				// Raises the change counter once per transaction: a snapshot of the rows taken at
 				// another counter is stale. Returns the counter as raised.
-				const bump = async (trans: DBCoreTransaction): Promise<number> => {
-					const raised = bumped.get(trans);
-					if (raised !== undefined) return raised;
+				const bump = (trans: DBCoreTransaction): Promise<number> => {
+					// Kept as a promise: two writes of one transaction in flight at once raise it once.
+					let raised = bumped.get(trans);
+					if (raised) return raised;
 					const meta = down.table(LIST_META_TABLE);
-					const current = (await meta.get({ trans, key: LIST_VERSION_KEY })) as
-						{ value: number } | undefined;
-					const version = (current?.value ?? 0) + 1;
-					bumped.set(trans, version);
-					await meta.mutate({
-						type: 'put',
-						trans,
-						values: [{ key: LIST_VERSION_KEY, value: version }]
-					});
-					return version;
+					raised = (async () => {
+						const current = (await meta.get({ trans, key: LIST_VERSION_KEY })) as
+							{ value: number } | undefined;
+						const version = (current?.value ?? 0) + 1;
+						await meta.mutate({
+							type: 'put',
+							trans,
+							values: [{ key: LIST_VERSION_KEY, value: version }]
+						});
+						return version;
+					})();
+					bumped.set(trans, raised);
+					return raised;
 				};
 				// Keeps the overview's tally in step in the same transaction: the old rows out, the
 				// new rows in, and its change counter moved on. A write that changes nothing the
@@ -198,38 +242,67 @@ export const projectionMiddleware: Middleware<DBCore> = {
 					...table,
 					async mutate(req: DBCoreMutateRequest) {
 						const result = await table.mutate(req);
-						const version = await bump(req.trans);
-						if (req.type === 'add' || req.type === 'put') {
-							const written = (req.values as Notification[]).filter(
-								(_, index) => !(index in result.failures)
-							);
-							if (written.length > 0) {
-								const values = written.map(toListRowLoosely);
-								await follow(
-									req.trans,
-									version,
-									values.map((row) => row.number),
-									values
-								);
-								await rows().mutate({ type: 'put', trans: req.trans, values });
-								note(req.trans, (entry) => {
-									for (const record of written) entry.numbers.add(record.number);
-								});
-							}
-						} else if (req.type === 'delete') {
-							await follow(req.trans, version, req.keys.map(String), []);
-							await rows().mutate({ type: 'delete', trans: req.trans, keys: req.keys });
-							note(req.trans, (entry) => {
-								for (const key of req.keys) entry.numbers.add(String(key));
-							});
-						} else {
-							await follow(req.trans, version, [], 'range');
-							await rows().mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
-							note(req.trans, (entry) => (entry.all = true));
-						}
+						// What follows a write runs one write after the other within a transaction,
+						// even when the writes were handed over together: the tally reads and
+						// replaces itself, and must see each write once.
+						const previous = following.get(req.trans);
+						const followed = (async () => {
+							if (previous) await previous;
+							await afterWrite(req, result);
+						})();
+						following.set(
+							req.trans,
+							followed.catch(() => undefined)
+						);
+						await followed;
 						return result;
 					}
 				};
+				async function afterWrite(
+					req: DBCoreMutateRequest,
+					result: Awaited<ReturnType<typeof table.mutate>>
+				): Promise<void> {
+					const version = await bump(req.trans);
+					if (req.type === 'add' || req.type === 'put') {
+						const written = (req.values as Notification[]).filter(
+							(_, index) => !(index in result.failures)
+						);
+						if (written.length > 0 && deferring.has(req.trans)) {
+							// The rows come later: the numbers are kept, the tally dropped.
+							await follow(req.trans, version, [], 'range');
+							const part = (pendingParts.get(req.trans) ?? 0) + 1;
+							pendingParts.set(req.trans, part);
+							await down.table(LIST_META_TABLE).mutate({
+								type: 'put',
+								trans: req.trans,
+								values: [{ key: pendingKey(version, part), value: written.map((n) => n.number) }]
+							});
+							note(req.trans, (entry) => (entry.all = true));
+						} else if (written.length > 0) {
+							const values = written.map(toListRowLoosely);
+							await follow(
+								req.trans,
+								version,
+								values.map((row) => row.number),
+								values
+							);
+							await rows().mutate({ type: 'put', trans: req.trans, values });
+							note(req.trans, (entry) => {
+								for (const record of written) entry.numbers.add(record.number);
+							});
+						}
+					} else if (req.type === 'delete') {
+						await follow(req.trans, version, req.keys.map(String), []);
+						await rows().mutate({ type: 'delete', trans: req.trans, keys: req.keys });
+						note(req.trans, (entry) => {
+							for (const key of req.keys) entry.numbers.add(String(key));
+						});
+					} else {
+						await follow(req.trans, version, [], 'range');
+						await rows().mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
+						note(req.trans, (entry) => (entry.all = true));
+					}
+				}
 			}
 		};
 	}

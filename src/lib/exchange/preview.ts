@@ -120,6 +120,11 @@ export interface ImportPreview {
 	totals: { notifications: Counts<NotificationStatus>; masterData: Counts<MasterStatus> };
 	/** False while any entry is invalid: an import is all or nothing. */
 	canWrite: boolean;
+	/**
+	 * The store's change counter before the stored copies were read (set by the data layer): while
+	 * it has not moved, the write need not read them again to see that none changed.
+	 */
+	changeCounter?: number;
 }
 
 /** The stored versions of exactly the records named in the files. */

@@ -61,6 +61,8 @@ export interface ImportPlan {
 	 */
 	records: { record: LinkedRecord; file: string }[];
 	images: ImportedImage[];
+	/** The store's change counter the preview was made at (`ImportPreview.changeCounter`). */
+	changeCounter?: number;
 }
 
 const SIDE_OF: Record<Resolution, Side> = { keepMine: 'ours', takeTheirs: 'theirs' };
@@ -223,6 +225,7 @@ export function planImport(
 				file.records.map((record) => ({ record, file: file.name }))
 			),
 			images: preview.files.flatMap(({ file }) => file.images),
+			...(preview.changeCounter === undefined ? {} : { changeCounter: preview.changeCounter }),
 			...(range && range.sequence > 0
 				? { moveDevice: { deviceCode: range.deviceCode, sequence: range.sequence } }
 				: {})

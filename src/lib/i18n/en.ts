@@ -269,6 +269,8 @@ export const en: Catalogue = {
 		overdue: 'Overdue only (past required end, not completed)',
 		undispatched: 'Service staff not yet notified only',
 		loading: 'Loading the list: {loaded} of {total} loaded, results not yet complete.',
+		indexing:
+			'Preparing the notifications just imported for the list: {done} of {total}, results not yet complete.',
 		upgrading:
 			'Upgrading the database: {done} of {total} notifications. Please wait and keep this page open.',
 		results: 'Notification list',

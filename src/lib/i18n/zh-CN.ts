@@ -262,6 +262,7 @@ export const zhCN = {
 		overdue: '仅逾期（已过预期的终止、未完成）',
 		undispatched: '仅未通知服务人员的',
 		loading: '正在载入清单：已载入 {loaded} / {total} 条，结果尚不完整。',
+		indexing: '正在整理刚导入的通知单：{done} / {total} 条，结果尚不完整。',
 		upgrading: '正在升级数据库：{done} / {total} 条通知单，请稍候，不要关闭页面。',
 		results: '通知单清单',
 		rowHint: '上下方向键移动，回车打开',

@@ -4,6 +4,7 @@ import { computeOverview } from '../domain/overview';
 import { tallyOf } from '../domain/overview-tally';
 import { LIST_CHANNEL, type ListChange } from '../data/projection';
 import {
+	completePendingRows,
 	countListRows,
 	hasCurrentTally,
 	listVersion,
@@ -72,7 +73,28 @@ async function storeTally(version: number): Promise<void> {
 	await saveOverviewTally(tallyOf(index.rows()), version);
 }
 
+/** True while the rows a large import left are written: no selection is exact meanwhile. */
+let isCompleting = false;
+
+/**
+ * Writes the rows a large import left pending (`completePendingRows`) before anything is loaded,
+ * reporting its progress as the list's load; the rows in memory answer meanwhile, as partial.
+ */
+async function completeRows(): Promise<void> {
+	isCompleting = true;
+	try {
+		await completePendingRows((done, total) => {
+			load = { loaded: index.size, total: index.size, ready: false, indexing: { done, total } };
+			post({ type: 'load', load });
+		});
+	} finally {
+		isCompleting = false;
+	}
+}
+
 async function loadAll(): Promise<void> {
+	const wasReady = load.ready;
+	await completeRows();
 	const version = await listVersion();
 	const fresh = new ListIndex();
 	fresh.setCustomers(await readListCustomers());
@@ -85,7 +107,7 @@ async function loadAll(): Promise<void> {
 		const total = await countListRows();
 		// The first load fills the live index, so selections see rows as they arrive; a reload
 		// (after a large import) fills a fresh one and swaps it in whole.
-		const target = load.ready ? fresh : (index = fresh);
+		const target = wasReady ? fresh : (index = fresh);
 		load = { loaded: 0, total, ready: false };
 		post({ type: 'load', load });
 		let after: string | undefined;
@@ -163,6 +185,8 @@ const PLAN_LIMIT = 5000;
  * answered from the rows loaded so far (partial).
  */
 async function selectWhileLoading(request: Extract<ListRequest, { type: 'select' }>) {
+	// Rows still to be written after an import are in no index yet: answer from memory, partial.
+	if (isCompleting) return answer(request);
 	const plan = indexPlan(request.selection, request.today);
 	const rows = plan && (await readListRowsByPlan(plan, PLAN_LIMIT));
 	if (!rows || load.ready) return answer(request);

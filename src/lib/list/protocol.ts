@@ -14,6 +14,8 @@ export interface ListLoad {
 	loaded: number;
 	total: number;
 	ready: boolean;
+	/** While the rows a large import left are written (before loading): how many of how many. */
+	indexing?: { done: number; total: number };
 }
 
 export type ListReply =

@@ -1,4 +1,11 @@
-import { exportData, previewFiles, restoreFromExport, writeImport } from '$lib/data/exchange';
+import {
+	DEFER_ROWS_ABOVE,
+	exportData,
+	previewFiles,
+	restoreFromExport,
+	writeImport
+} from '$lib/data/exchange';
+import { listClient } from './list.svelte';
 import { downloadBlob } from './download';
 import { getIdentity } from '$lib/data/settings';
 import type { Actor } from '$lib/domain/actor';
@@ -95,6 +102,8 @@ export async function confirmImport(
 			showToast('error', t('exchangePage.importFailed'));
 			return result.errors.map(exchangeErrorText);
 		}
+		// A large import left the list rows to be written: the list Worker writes them now.
+		if (result.written.notifications > DEFER_ROWS_ABOVE) listClient().warmUp();
 		showToast('success', t('exchangePage.imported', result.written));
 		if (result.written.records > 0) {
 			showToast('success', t('records.exchange.imported', { records: result.written.records }));
@@ -125,6 +134,7 @@ export async function restoreDevice(
 		if (!result.ok) return { ok: false, errors: result.errors.map(exchangeErrorText) };
 		await Promise.all([loadConfiguration(), deleteDraft(SETUP_DRAFT_KEY)]);
 		setAppIdentity(result.identity);
+		if (result.written.notifications > DEFER_ROWS_ABOVE) listClient().warmUp();
 		showToast(
 			'success',
 			t('setup.restored', {
