@@ -1,5 +1,6 @@
 import {
 	DEFER_ROWS_ABOVE,
+	StoredLookup,
 	exportData,
 	previewFiles,
 	restoreFromExport,
@@ -66,10 +67,13 @@ export async function readAndPreview(
 	onProgress: (name: string, progress: ReadProgress) => void
 ): Promise<ImportSelection> {
 	const results = [];
+	// Which numbers are stored is looked up while the Worker still reads (see StoredLookup).
+	const lookup = await StoredLookup.start();
 	for (const file of files) {
 		const [result] = await readExchangeSources([file], {
 			configuration: currentConfiguration(),
-			onProgress: (progress) => onProgress(file.name, progress)
+			onProgress: (progress) => onProgress(file.name, progress),
+			onPart: (records) => lookup.add(records)
 		});
 		if (result) results.push(result);
 	}
@@ -77,7 +81,8 @@ export async function readAndPreview(
 		result.ok ? [] : [{ name: result.name, errors: result.errors.map(exchangeErrorText) }]
 	);
 	const valid: ValidatedFile[] = results.flatMap((result) => (result.ok ? [result.file] : []));
-	const preview = valid.length > 0 ? await previewFiles(valid) : undefined;
+	const preview =
+		valid.length > 0 ? await previewFiles(valid, { known: await lookup.known() }) : undefined;
 	return { refused, preview };
 }
 
