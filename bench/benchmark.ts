@@ -81,7 +81,6 @@ interface Floors {
 	importFloor(file: File, chunkSize: number): Promise<number>;
 	exportFloor(pageSize: number): Promise<number>;
 	listFloor(): Promise<number>;
-	clearNotifications(): Promise<void>;
 	tallyState(): Promise<{ version: number; tally: number; snapshot: number }>;
 	pendingRows(): Promise<number>;
 }
@@ -118,12 +117,6 @@ async function importFloor(bench: Bench): Promise<number> {
 		input?.remove();
 		return ms;
 	}, CHUNK_SIZE);
-}
-
-/** Empties the notifications table again (the floor's records must not meet the app's import). */
-async function clearNotifications(bench: Bench): Promise<void> {
-	await loadFloors(bench);
-	await bench.page.evaluate(() => window.benchFloor?.clearNotifications());
 }
 
 /** Reads every notification in key-ordered pages of 1,000 and serialises each into a Blob part. */
@@ -234,7 +227,6 @@ const importFigure: Figure = {
 	async run(bench) {
 		await new ExchangePage(bench.page).goto();
 		bench.results.import_floor_ms = round(await importFloor(bench));
-		await clearNotifications(bench);
 		const { preview, write, peak } = await importThroughApp(bench, /导入完成/);
 		bench.results.import_preview_ms = round(preview);
 		bench.results.import_write_ms = round(write);
