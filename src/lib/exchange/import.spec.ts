@@ -6,11 +6,9 @@ import { TEST_CREATED_AT, makeActor, makeItem } from '../domain/test-factories';
 import { createRecord } from '../domain/records/record';
 import { makeRecordFields } from '../domain/records/test-records';
 import type { ExchangeError } from './errors';
-import type { Notification } from '../domain/notification';
 import { FORMAT_VERSION, LIMITS } from './format';
 import {
 	readExchangeBytes,
-	joinParts,
 	readExchangeBytesInParts,
 	readExchangeSource,
 	readWhole,
@@ -276,56 +274,6 @@ describe('reading in parts (1,000 records at a time) and whole', () => {
 		const { result, isInParts } = await readExchangeBytesInParts('flipped.json', bytes, options);
 		expect(isInParts).toBe(false);
 		expect(errorsOf(result).map((error) => error.code)).toEqual(['checksumMismatch']);
-	});
-});
-
-describe('reading one file by two readers, each every other part', () => {
-	const options = { configuration: defaultConfiguration };
-	const many = Array.from({ length: 3500 }, (_, index) => makeNumbered(index + 1));
-
-	/** Each reader's parts by position, and its outcome. */
-	async function readShared(bytes: Uint8Array) {
-		const parts: Notification[][] = [];
-		const outcomes = [];
-		for (const index of [0, 1]) {
-			outcomes.push(
-				await readExchangeBytesInParts('shared.json', bytes, {
-					...options,
-					share: { index, of: 2 },
-					onRecords: (records, part) => (parts[part] = records)
-				})
-			);
-		}
-		return { parts, outcomes };
-	}
-
-	it('the parts of both, joined in file order, are the records the whole-file reader reads', async () => {
-		const bytes = makeFileBytes(many);
-		const { parts, outcomes } = await readShared(bytes);
-		expect(outcomes.map((outcome) => outcome.isInParts)).toEqual([true, true]);
-		expect(parts.map((part) => part.length)).toEqual([1000, 1000, 1000, 500]);
-		const whole = readWhole('shared.json', bytes, options);
-		if (!whole.ok) throw new Error('expected the whole file to read');
-		expect(joinParts(parts)).toEqual(whole.file.notifications);
-	});
-
-	it('a bad record in the second reader’s part: it says so at once, without reading the file whole', async () => {
-		const bad = [...many];
-		bad[1500] = { ...bad[1500]!, centre: '9999' };
-		const { outcomes } = await readShared(makeFileBytes(bad));
-		expect(outcomes[0]?.isInParts).toBe(true);
-		expect(outcomes[1]).toEqual({
-			result: { ok: false, name: 'shared.json', errors: [] },
-			isInParts: false
-		});
-	});
-
-	it('a number in two readers’ parts is found when they are joined (the file is then read whole)', async () => {
-		const twice = [...many.slice(0, 1500), many[10]!];
-		const { parts, outcomes } = await readShared(makeFileBytes(twice));
-		expect(outcomes.map((outcome) => outcome.isInParts)).toEqual([true, true]);
-		expect(joinParts(parts)).toBeUndefined();
-		expect(joinParts([parts[0]!, undefined])).toBeUndefined();
 	});
 });
 

@@ -321,22 +321,8 @@ export function readWhole(name: string, bytes: Uint8Array, options: ReadOptions)
 
 /** What reading in parts adds: where each part's valid notifications go as soon as they are checked. */
 export interface PartsOptions extends ReadOptions {
-	/**
-	 * Each part's records with the part's position, in file order; without it they are collected
-	 * into the file.
-	 */
-	onRecords?: (records: Notification[], part: number) => void;
-	/**
-	 * This reader checks only the parts whose position modulo `of` is `index`; other readers (other
-	 * Workers) check the rest. Duplicates across readers are the caller's to find (`joinParts`).
-	 */
-	share?: Share;
-}
-
-/** Which share of a file's parts one of several readers checks. */
-export interface Share {
-	index: number;
-	of: number;
+	/** Each part's records, in file order; without it they are collected into the file. */
+	onRecords?: (records: Notification[]) => void;
 }
 
 /**
@@ -385,14 +371,13 @@ function readInParts(
 		if (records.errors.length > 0) return undefined;
 		const validator = new NotificationValidator(context);
 		const notifications: Notification[] = [];
-		for (const [part, [start, end]] of layout.parts.entries()) {
-			if (options.share && part % options.share.of !== options.share.index) continue;
+		for (const [start, end] of layout.parts) {
 			const raws: unknown = JSON.parse(`[${decoder.decode(body.subarray(start, end))}]`);
 			if (!Array.isArray(raws)) return undefined;
 			if (findUnsafeValues(raws, LIMITS.stringLength, 1).length > 0) return undefined;
 			const checked = validator.check(raws);
 			if (checked.errors.length > 0) return undefined;
-			if (options.onRecords) options.onRecords(checked.records, part);
+			if (options.onRecords) options.onRecords(checked.records);
 			else for (const record of checked.records) notifications.push(record);
 		}
 		const { header, configuration } = envelope;
@@ -453,40 +438,15 @@ export async function readExchangeBytesInParts(
 	options: PartsOptions
 ): Promise<{ result: ReadResult; isInParts: boolean }> {
 	const tail = checkedTail(bytes);
-	// One reader of several: the first checks the checksum (and reads a bad file whole); the
-	// others only their parts, and say at once when those are not clean.
-	const isHelper = !!options.share && options.share.index > 0;
 	if (tail) {
-		const hashing = isHelper ? Promise.resolve(tail.checksum) : sha256HexOf(tail.body);
+		const hashing = sha256HexOf(tail.body);
 		const file = readInParts(name, tail.body, options);
 		if (file && (await hashing) === tail.checksum) {
 			return { result: { ok: true, file }, isInParts: !!options.onRecords };
 		}
 		await hashing.catch(() => undefined);
 	}
-	if (isHelper) return { result: { ok: false, name, errors: [] }, isInParts: false };
 	return { result: readWhole(name, bytes, options), isInParts: false };
-}
-
-/**
- * The notifications of a file read in parts by several readers, in file order (`parts` by
- * position); undefined when a number appears twice (then the file is read whole, which names
- * the duplicate), or a part is missing.
- */
-export function joinParts(
-	parts: readonly (Notification[] | undefined)[]
-): Notification[] | undefined {
-	const seen = new Set<string>();
-	const notifications: Notification[] = [];
-	for (const part of parts) {
-		if (!part) return undefined;
-		for (const record of part) {
-			if (seen.has(record.number)) return undefined;
-			seen.add(record.number);
-			notifications.push(record);
-		}
-	}
-	return notifications;
 }
 
 /** A file the user picked (a `File`), or any named Blob. */
@@ -497,16 +457,11 @@ export interface ExchangeSource {
 }
 
 /** What the parse Worker is sent and sends back. */
-export type WorkerRequest = {
-	source: Blob;
-	name: string;
-	configuration: Configuration;
-	share?: Share;
-};
+export type WorkerRequest = { source: Blob; name: string; configuration: Configuration };
 export type WorkerReply =
 	| { type: 'progress'; progress: ReadProgress }
-	/** The next valid records of a file read in parts, and the part's position in the file. */
-	| { type: 'records'; records: Notification[]; part: number }
+	/** The next valid records of a file read in parts. */
+	| { type: 'records'; records: Notification[] }
 	/** The outcome; `isInParts`: its notifications are the `records` messages before it, in order. */
 	| { type: 'result'; result: ReadResult; isInParts: boolean };
 
@@ -523,122 +478,46 @@ async function readInline(source: ExchangeSource, options: ReadOptions): Promise
 	return readExchangeBytes(source.name, bytes, options);
 }
 
-/** What one parse Worker answered: its result, and the parts it sent by position. */
-interface WorkerRead {
-	result: ReadResult;
-	isInParts: boolean;
-	parts: Notification[][];
-}
-
-/**
- * Reads a source in one parse Worker, relaying its progress and each part it sends; with a
- * `share`, the Worker checks only that share of the parts.
- */
-function readWithWorker(
-	source: Blob & ExchangeSource,
-	options: ReadOptions,
-	share?: Share
-): Promise<WorkerRead> {
+/** Reads a source in the parse Worker, off the main thread, relaying its progress. */
+function readInWorker(source: Blob & ExchangeSource, options: ReadOptions): Promise<ReadResult> {
 	const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
 	const parts: Notification[][] = [];
-	const failed = (): WorkerRead => ({
-		result: { ok: false, name: source.name, errors: [fileError(source.name, 'readFailed')] },
-		isInParts: false,
-		parts: []
-	});
-	return new Promise<WorkerRead>((resolve) => {
+	return new Promise<ReadResult>((resolve) => {
 		worker.onmessage = (event: MessageEvent<WorkerReply>) => {
 			const reply = event.data;
 			if (reply.type === 'progress') return options.onProgress?.(reply.progress);
 			if (reply.type === 'records') {
-				parts[reply.part] = reply.records;
+				parts.push(reply.records);
 				return options.onPart?.(reply.records);
 			}
 			worker.terminate();
-			resolve({ result: reply.result, isInParts: reply.isInParts, parts });
+			const { result } = reply;
+			if (result.ok && reply.isInParts) {
+				const notifications: Notification[] = [];
+				for (const part of parts) for (const record of part) notifications.push(record);
+				result.file.notifications = notifications;
+			}
+			parts.length = 0;
+			resolve(result);
 		};
 		worker.onerror = () => {
 			worker.terminate();
-			resolve(failed());
+			const errors = [fileError(source.name, 'readFailed')];
+			resolve({ ok: false, name: source.name, errors });
 		};
 		try {
 			// Plain data only: a reactive proxy cannot be cloned into the Worker.
 			const request: WorkerRequest = {
 				source,
 				name: source.name,
-				configuration: JSON.parse(JSON.stringify(options.configuration)) as Configuration,
-				...(share ? { share } : {})
+				configuration: JSON.parse(JSON.stringify(options.configuration)) as Configuration
 			};
 			worker.postMessage(request);
 		} catch {
 			worker.terminate();
-			resolve(failed());
+			resolve({ ok: false, name: source.name, errors: [fileError(source.name, 'readFailed')] });
 		}
 	});
-}
-
-/** Below this size a file is read by one Worker (a second would only cost its start). */
-const SHARED_READ_BYTES = 8 * 1024 * 1024;
-
-/** How many Workers read one file: two where the device has the cores for it. */
-function readerCount(source: ExchangeSource): number {
-	const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
-	return source.size >= SHARED_READ_BYTES && cores >= 2 ? 2 : 1;
-}
-
-/**
- * Reads a source off the main thread. A large file is read by two Workers at once, each checking
- * every other part (validation is most of the read: 100,000 records take 8 s of one core); the
- * first also checks the checksum. Their parts are joined in file order; anything unusual — a
- * part not clean, a number in two parts — and the file is read again by one Worker, which names
- * every error.
- */
-async function readInWorker(
-	source: Blob & ExchangeSource,
-	options: ReadOptions
-): Promise<ReadResult> {
-	const readers = readerCount(source);
-	if (readers === 1) return settle(await readWithWorker(source, options));
-	const validated = new Array<number>(readers).fill(0);
-	const reads = await Promise.all(
-		Array.from({ length: readers }, (_, index) =>
-			readWithWorker(
-				source,
-				{
-					...options,
-					onProgress: (progress) => {
-						if (progress.phase !== 'validate') {
-							if (index === 0) options.onProgress?.(progress);
-							return;
-						}
-						validated[index] = progress.done;
-						const done = validated.reduce((sum, count) => sum + count, 0);
-						options.onProgress?.({ ...progress, done });
-					}
-				},
-				{ index, of: readers }
-			)
-		)
-	);
-	const [first] = reads;
-	if (!first) return settle(await readWithWorker(source, options));
-	// The first reader read the file whole (not a clean current file): its result is the answer.
-	if (!first.isInParts) return first.result;
-	const isClean = reads.every((read) => read.result.ok && read.isInParts);
-	const parts: (Notification[] | undefined)[] = [];
-	for (const read of reads) read.parts.forEach((part, position) => (parts[position] = part));
-	const notifications = isClean ? joinParts(parts) : undefined;
-	if (!notifications || !first.result.ok) return settle(await readWithWorker(source, options));
-	return { ok: true, file: { ...first.result.file, notifications } };
-}
-
-/** The result of one Worker that read a whole file: its parts joined where it read in parts. */
-function settle(read: WorkerRead): ReadResult {
-	const { result } = read;
-	if (!result.ok || !read.isInParts) return result;
-	const notifications: Notification[] = [];
-	for (const part of read.parts) for (const record of part) notifications.push(record);
-	return { ok: true, file: { ...result.file, notifications } };
 }
 
 /**

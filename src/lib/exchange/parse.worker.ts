@@ -7,7 +7,7 @@ import { readExchangeBytesInParts, type WorkerReply, type WorkerRequest } from '
  * then one result.
  */
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-	const { source, name, configuration, share } = event.data;
+	const { source, name, configuration } = event.data;
 	const post = (reply: WorkerReply) => self.postMessage(reply);
 	try {
 		post({ type: 'progress', progress: { phase: 'read', done: 0, total: source.size } });
@@ -16,8 +16,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 			configuration,
 			onProgress: (progress) => post({ type: 'progress', progress }),
 			// Each part's records leave at once: the Worker never holds the file's records.
-			onRecords: (records, part) => post({ type: 'records', records, part }),
-			...(share ? { share } : {})
+			onRecords: (records) => post({ type: 'records', records })
 		});
 		post({ type: 'result', result, isInParts });
 	} catch {
