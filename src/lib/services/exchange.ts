@@ -107,9 +107,9 @@ export async function confirmImport(
 			showToast('error', t('exchangePage.importFailed'));
 			return result.errors.map(exchangeErrorText);
 		}
+		showToast('success', t('exchangePage.imported', result.written));
 		// A large import left the list rows to be written: the list Worker writes them now.
 		if (result.written.notifications > DEFER_ROWS_ABOVE) listClient().warmUp();
-		showToast('success', t('exchangePage.imported', result.written));
 		if (result.written.records > 0) {
 			showToast('success', t('records.exchange.imported', { records: result.written.records }));
 		}
