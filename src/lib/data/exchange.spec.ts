@@ -9,7 +9,6 @@ import {
 	previewFiles,
 	recordExport,
 	restoreFromExport,
-	StoredLookup,
 	writeImport
 } from './exchange';
 import { seedSampleMasterData } from './master-data';
@@ -436,49 +435,6 @@ describe('the write checks what changed since the preview', () => {
 		expect(reads).not.toHaveBeenCalled();
 		reads.mockRestore();
 		expect(await db.notifications.count()).toBe(40);
-	});
-});
-
-describe('the stored numbers are looked up while the file is read', () => {
-	function fileOf(notifications: Notification[]) {
-		const read = readExchangeBytes('n.json', makeFileBytes(notifications), {
-			configuration: defaultConfiguration
-		});
-		if (!read.ok) throw new Error(JSON.stringify(read.errors));
-		return read.file;
-	}
-
-	it('reads only the stored copies that exist, and classifies alike', async () => {
-		const stored = Array.from({ length: 5 }, (_, i) => makeNumbered(i + 1, {}, '08'));
-		await db.notifications.bulkPut(stored);
-		const file = fileOf([
-			...stored,
-			...Array.from({ length: 20 }, (_, i) => makeNumbered(i + 6, {}, '08'))
-		]);
-		const lookup = await StoredLookup.start();
-		lookup.add(file.notifications.slice(0, 10));
-		lookup.add(file.notifications.slice(10));
-		const known = await lookup.known();
-		expect([...known.present].sort()).toEqual(stored.map((n) => n.number));
-		const reads = vi.spyOn(db.notifications, 'bulkGet');
-		const preview = await previewFiles([file], { known });
-		const asked = reads.mock.calls.flatMap(([keys]) => keys);
-		reads.mockRestore();
-		expect(asked.sort()).toEqual(stored.map((n) => n.number));
-		expect(preview.totals.notifications).toMatchObject({ unchanged: 5, new: 20 });
-		expect(preview).toEqual(await previewFiles([file]));
-	});
-
-	it('is not trusted once anything was written after it began', async () => {
-		const file = fileOf([makeNumbered(1, {}, '08'), makeNumbered(2, {}, '08')]);
-		const lookup = await StoredLookup.start();
-		lookup.add(file.notifications);
-		const known = await lookup.known();
-		expect(known.present.size).toBe(0);
-		// Another tab imports a copy of the first meanwhile.
-		await db.notifications.put(makeNumbered(1, {}, '08'));
-		const preview = await previewFiles([file], { known });
-		expect(preview.notifications.map((entry) => entry.status)).toEqual(['unchanged', 'new']);
 	});
 });
 

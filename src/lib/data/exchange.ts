@@ -143,70 +143,14 @@ export async function exportData(options: ExportOptions = {}): Promise<ExportFil
 	return file;
 }
 
-/** Which numbers of an import are stored, as far as looked up, at one change counter. */
-export interface KnownNumbers {
-	changeCounter: number;
-	/** The numbers looked up. */
-	asked: ReadonlySet<string>;
-	/** Those of them that are stored. */
-	present: ReadonlySet<string>;
-}
-
-/**
- * Looks up which numbers of a file are stored while the file is still being read: each part the
- * read Worker sends is looked up at once (the database is idle while the Worker checks the next
- * part), so the preview reads only the stored copies that exist, and an import into an empty or
- * another centre's database reads none (at 100,000 records, 4.7 s less). The change counter is
- * taken first: if anything is written meanwhile, the preview does not trust the lookups.
- */
-export class StoredLookup {
-	private readonly asked = new Set<string>();
-	private readonly present = new Set<string>();
-	private queue: Promise<void> = Promise.resolve();
-
-	private constructor(private readonly changeCounter: number) {}
-
-	static async start(): Promise<StoredLookup> {
-		return new StoredLookup(await listVersion());
-	}
-
-	/** Looks up these records' numbers (and former numbers), after those given before. */
-	add(records: readonly Notification[]): void {
-		const numbers = records.flatMap((record) => [record.number, ...(record.formerNumbers ?? [])]);
-		this.queue = this.queue.then(async () => {
-			const stored = await db.notifications.bulkGet(numbers);
-			numbers.forEach((number, index) => {
-				this.asked.add(number);
-				if (stored[index]) this.present.add(number);
-			});
-		});
-	}
-
-	/** What was found, once every lookup has answered. */
-	async known(): Promise<KnownNumbers> {
-		await this.queue;
-		const { changeCounter, asked, present } = this;
-		return { changeCounter, asked, present };
-	}
-}
-
-/**
- * Stored notifications by number, these and the moved ones (which travel under their new number).
- * Numbers `known` to be absent are not read.
- */
+/** Stored notifications by number, these and the moved ones (which travel under their new number). */
 async function storedByNumber(
 	numbers: readonly string[],
-	moved: readonly Notification[],
-	known?: KnownNumbers
+	moved: readonly Notification[]
 ): Promise<Map<string, Notification>> {
 	const stored = new Map<string, Notification>();
-	const wanted = known
-		? numbers.filter((number) => known.present.has(number) || !known.asked.has(number))
-		: numbers;
-	if (wanted.length > 0) {
-		for (const record of await db.notifications.bulkGet([...wanted])) {
-			if (record) stored.set(record.number, record);
-		}
+	for (const record of await db.notifications.bulkGet([...numbers])) {
+		if (record) stored.set(record.number, record);
 	}
 	for (const record of moved) stored.set(record.number, record);
 	return stored;
@@ -220,7 +164,7 @@ async function storedByNumber(
  */
 export async function previewFiles(
 	files: readonly ValidatedFile[],
-	context: { identity?: DeviceIdentity; configuration?: Configuration; known?: KnownNumbers } = {}
+	context: { identity?: DeviceIdentity; configuration?: Configuration } = {}
 ): Promise<ImportPreview> {
 	const identity = context.identity ?? (await getIdentity());
 	if (!identity) throw new Error('import needs the device identity (first-run set-up)');
@@ -233,10 +177,7 @@ export async function previewFiles(
 		usedDeviceCodes: await usedDeviceCodes(identity.centreCode)
 	};
 	// Before any stored copy is read: the write compares it with the counter then (`checkUnchanged`).
-	// Lookups made while the file was read count only if nothing was written since they began.
-	const counterNow = await listVersion();
-	const known = context.known?.changeCounter === counterNow ? context.known : undefined;
-	const changeCounter = known?.changeCounter ?? counterNow;
+	const changeCounter = await listVersion();
 	const { numbers, masterKeys } = keysToFetch(files);
 	const moved = await db.notifications.where('formerNumbers').anyOf(numbers).toArray();
 	const movedFrom = new Map<string, Notification[]>();
@@ -246,11 +187,11 @@ export async function previewFiles(
 		}
 	}
 	const previewer = new ImportPreviewer(files, movedFrom, previewContext);
-	previewer.noteFormer(await storedByNumber(previewer.formerNumbers(), moved, known));
+	previewer.noteFormer(await storedByNumber(previewer.formerNumbers(), moved));
 	const keys = previewer.keys();
 	for (let start = 0; start < keys.length; start += CHUNK_SIZE) {
 		const part = keys.slice(start, start + CHUNK_SIZE);
-		previewer.classify(part, await storedByNumber(previewer.numbersFor(part), moved, known));
+		previewer.classify(part, await storedByNumber(previewer.numbersFor(part), moved));
 	}
 	const masterData = await db.masterData.bulkGet(masterKeys);
 	const preview = previewer.finish(

@@ -41,11 +41,6 @@ export interface ReadProgress {
 export interface ReadOptions {
 	configuration: Configuration;
 	onProgress?: (progress: ReadProgress) => void;
-	/**
-	 * Each part of valid notifications as the Worker sends it, before the whole file is known to
-	 * be good (the caller may look up their stored copies meanwhile; the file may still be refused).
-	 */
-	onPart?: (records: readonly Notification[]) => void;
 }
 
 /** A file read: every record valid, or every reason it is refused. */
@@ -486,10 +481,7 @@ function readInWorker(source: Blob & ExchangeSource, options: ReadOptions): Prom
 		worker.onmessage = (event: MessageEvent<WorkerReply>) => {
 			const reply = event.data;
 			if (reply.type === 'progress') return options.onProgress?.(reply.progress);
-			if (reply.type === 'records') {
-				parts.push(reply.records);
-				return options.onPart?.(reply.records);
-			}
+			if (reply.type === 'records') return void parts.push(reply.records);
 			worker.terminate();
 			const { result } = reply;
 			if (result.ok && reply.isInParts) {

@@ -1,6 +1,5 @@
 import {
 	DEFER_ROWS_ABOVE,
-	StoredLookup,
 	exportData,
 	previewFiles,
 	restoreFromExport,
@@ -67,13 +66,10 @@ export async function readAndPreview(
 	onProgress: (name: string, progress: ReadProgress) => void
 ): Promise<ImportSelection> {
 	const results = [];
-	// Which numbers are stored is looked up while the Worker still reads (see StoredLookup).
-	const lookup = await StoredLookup.start();
 	for (const file of files) {
 		const [result] = await readExchangeSources([file], {
 			configuration: currentConfiguration(),
-			onProgress: (progress) => onProgress(file.name, progress),
-			onPart: (records) => lookup.add(records)
+			onProgress: (progress) => onProgress(file.name, progress)
 		});
 		if (result) results.push(result);
 	}
@@ -81,8 +77,7 @@ export async function readAndPreview(
 		result.ok ? [] : [{ name: result.name, errors: result.errors.map(exchangeErrorText) }]
 	);
 	const valid: ValidatedFile[] = results.flatMap((result) => (result.ok ? [result.file] : []));
-	const preview =
-		valid.length > 0 ? await previewFiles(valid, { known: await lookup.known() }) : undefined;
+	const preview = valid.length > 0 ? await previewFiles(valid) : undefined;
 	return { refused, preview };
 }
 
