@@ -386,14 +386,6 @@ describe('writing is all or nothing', () => {
 });
 
 describe('the write checks what changed since the preview', () => {
-	async function previewOf(notifications: Notification[]): Promise<ImportPreview> {
-		const read = readExchangeBytes('n.json', makeFileBytes(notifications), {
-			configuration: defaultConfiguration
-		});
-		if (!read.ok) throw new Error(JSON.stringify(read.errors));
-		return previewFiles([read.file]);
-	}
-
 	it('a record absent at the preview and stored before the write refuses the write', async () => {
 		const read = readExchangeBytes('n.json', makeFileBytes([makeNumbered(50, {}, '08')]), {
 			configuration: defaultConfiguration
