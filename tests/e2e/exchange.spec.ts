@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { generateExport } from '../../bench/generate';
 import { expect, test, type OtherDevice } from './fixtures';
 import { ExchangePage } from './pages/exchange-page';
 import {
@@ -11,6 +10,7 @@ import {
 	exampleNotification
 } from './pages/notification-pages';
 import { startSetUpDevice, type DeviceFactoryInput } from './support/device';
+import { writeGeneratedFile } from './support/generated-file';
 import { waitForServiceWorkerControl } from './support/service-worker';
 
 /** A device: its own browser profile, set up at first run, with a user. */
@@ -224,54 +224,71 @@ test('offline, a file is read in the Worker and imported: the parser ships with 
 	expect(problems.errors).toEqual([]);
 });
 
-/**
- * Writes a current-version export of `size` generated notifications (the benchmark's generator,
- * the app's own ExportWriter); `change` may alter the parsed envelope, which is sealed again.
- */
-async function writeCurrentExport(
-	path: string,
-	size: number,
-	change?: (envelope: { notifications: unknown[] }) => void
-): Promise<string> {
-	const text = Buffer.from(await generateExport(size).blob.arrayBuffer()).toString('utf8');
-	if (!change) {
-		writeFileSync(path, text);
-		return path;
-	}
-	const envelope = JSON.parse(text) as { notifications: unknown[]; checksum?: string };
+/** A copy of an exchange file with `change` made to its parsed envelope, sealed again. */
+function writeChanged(
+	from: string,
+	to: string,
+	change: (envelope: { notifications: unknown[] }) => void
+): string {
+	const envelope = JSON.parse(readFileSync(from, 'utf8')) as {
+		notifications: unknown[];
+		checksum?: string;
+	};
 	delete envelope.checksum;
 	change(envelope);
 	const body = Buffer.from(JSON.stringify(envelope).slice(0, -1), 'utf8');
 	const checksum = createHash('sha256').update(body).digest('hex');
-	writeFileSync(path, Buffer.concat([body, Buffer.from(`,"checksum":"${checksum}"}`, 'utf8')]));
-	return path;
+	writeFileSync(to, Buffer.concat([body, Buffer.from(`,"checksum":"${checksum}"}`, 'utf8')]));
+	return to;
 }
 
 test('a large current file is read in parts: listed whole once its rows are written, and a number in two of its parts refused', async ({
 	page,
+	otherDevice,
 	problems
 }, testInfo) => {
-	test.setTimeout(180_000);
+	test.setTimeout(240_000);
+	// A current-version file of 4,000 records: what this app exports after taking them in.
 	await startSetUpDevice(page);
 	const exchange = new ExchangePage(page);
-	// 4,000 records (about 12 MB), read in parts of 1,000: the duplicate is in the first and second.
-	const twice = await writeCurrentExport(testInfo.outputPath('twice.json'), 4000, (envelope) => {
+	await exchange.choose(
+		writeGeneratedFile(testInfo.outputPath('generated.json'), 4000, (i) => ({
+			description: `沙发异响 ${i + 1}`,
+			isUrgent: false,
+			requiredEnd: '2001-03-20'
+		}))
+	);
+	await exchange.confirm();
+	await expect(page.getByText(/导入完成/)).toBeVisible();
+	const exported = await exchange.exportTo(testInfo.outputPath('export.json'));
+	// The same number in the first part of 1,000 and in the second.
+	const twice = writeChanged(exported, testInfo.outputPath('twice.json'), (envelope) => {
 		envelope.notifications[1500] = envelope.notifications[10];
 	});
-	await exchange.choose(twice);
 	const { notifications } = JSON.parse(readFileSync(twice, 'utf8')) as {
 		notifications: { number: string }[];
 	};
-	const number = notifications[10]!.number;
-	await expect(exchange.refused().first()).toContainText(number);
-	await expect(exchange.refused().first()).toContainText('此记录在同一文件中出现了多次');
 
-	await exchange.choose(await writeCurrentExport(testInfo.outputPath('whole.json'), 4000));
-	await exchange.confirm();
-	await expect(page.getByText(/导入完成/)).toBeVisible();
+	const tablet = await newDevice(otherDevice, {
+		centre: '4002',
+		name: '上海服务中心',
+		device: '03'
+	});
+	const other = new ExchangePage(tablet);
+	await other.choose(twice);
+	await expect(other.refused().first()).toContainText(notifications[10]!.number);
+	await expect(other.refused().first()).toContainText('此记录在同一文件中出现了多次');
+
+	await other.choose(exported);
+	await other.confirm();
+	await expect(tablet.getByText(/导入完成/)).toBeVisible();
 	// More than 2,000: the list rows are written after the import; the list waits for them.
-	await page.goto('/notifications');
-	await expect(page.getByTestId('list-count')).toHaveText('共 4000 条通知单', { timeout: 60_000 });
-	await expect(page.getByTestId('list-loading')).toHaveCount(0);
+	await tablet.goto('/notifications');
+	await expect(tablet.getByTestId('list-count')).toHaveText('共 4000 条通知单', {
+		timeout: 60_000
+	});
+	await expect(tablet.getByTestId('list-loading')).toHaveCount(0);
+	await tablet.goto(`/notifications?q=${encodeURIComponent('沙发异响 3999')}`);
+	await expect(tablet.getByTestId('list-count')).toHaveText('共 1 条通知单');
 	expect(problems.errors).toEqual([]);
 });
