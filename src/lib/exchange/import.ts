@@ -22,6 +22,7 @@ import {
 	splitRecords
 } from './guards';
 import { OLDEST_FORMAT_VERSION, migrateEnvelope, type LooseEnvelope } from './migrate';
+import { shareActors } from './share';
 import { checkZipImages, isZipBytes, openExportZip } from './zip';
 import {
 	NotificationValidator,
@@ -372,6 +373,8 @@ function readInParts(
 			if (findUnsafeValues(raws, LIMITS.stringLength, 1).length > 0) return undefined;
 			const checked = validator.check(raws);
 			if (checked.errors.length > 0) return undefined;
+			// Equal actors become one object, and stay one in the page (see `shareActors`).
+			shareActors(checked.records);
 			if (options.onRecords) options.onRecords(checked.records);
 			else for (const record of checked.records) notifications.push(record);
 		}
