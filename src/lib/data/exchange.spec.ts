@@ -406,6 +406,27 @@ describe('the write checks what changed since the preview', () => {
 		expect((await db.notifications.get('4002-08-000050'))?.description).toBe('另一个标签页');
 	});
 
+	it('a file at the stored revisions is previewed from the list rows, reading no stored copy', async () => {
+		const records = Array.from({ length: 30 }, (_, i) => makeNumbered(i + 1, {}, '08'));
+		const read = readExchangeBytes('n.json', makeFileBytes(records), {
+			configuration: defaultConfiguration
+		});
+		if (!read.ok) throw new Error(JSON.stringify(read.errors));
+		await db.notifications.bulkPut(records);
+		const reads = vi.spyOn(db.notifications, 'bulkGet');
+		const preview = await previewFiles([read.file]);
+		const asked = reads.mock.calls.flatMap(([keys]) => keys);
+		reads.mockRestore();
+		expect(asked).toEqual([]);
+		expect(preview.totals.notifications).toMatchObject({ unchanged: 30 });
+		// While list rows are still to be written after a large import, they are not trusted.
+		await db.listMeta.put({ key: 'pendingRows:000000000099:000001', value: ['4002-08-000001'] });
+		const again = vi.spyOn(db.notifications, 'bulkGet');
+		expect(await previewFiles([read.file])).toEqual(preview);
+		expect(again.mock.calls.flatMap(([keys]) => keys)).toHaveLength(30);
+		again.mockRestore();
+	});
+
 	it('a write after an untouched preview does not read the stored copies again', async () => {
 		await db.notifications.bulkPut(
 			Array.from({ length: 30 }, (_, i) => makeNumbered(i + 1, {}, '08'))

@@ -1,5 +1,5 @@
 import { db } from './db';
-import { listVersion } from './list-rows';
+import { hasPendingRows, listVersion, storedRevisions } from './list-rows';
 import { deferListRows } from './projection';
 import { isStorageFullError } from './errors';
 import {
@@ -189,9 +189,14 @@ export async function previewFiles(
 	const previewer = new ImportPreviewer(files, movedFrom, previewContext);
 	previewer.noteFormer(await storedByNumber(previewer.formerNumbers(), moved));
 	const keys = previewer.keys();
+	// The list rows say at which revision each record is stored (unless rows are still to be
+	// written after a large import): a record stored at the file's revision is not read at all.
+	const hasRevisions = !(await hasPendingRows());
 	for (let start = 0; start < keys.length; start += CHUNK_SIZE) {
 		const part = keys.slice(start, start + CHUNK_SIZE);
-		previewer.classify(part, await storedByNumber(previewer.numbersFor(part), moved));
+		const revisions = hasRevisions ? await storedRevisions(part) : undefined;
+		const numbers = previewer.numbersFor(part, revisions);
+		previewer.classify(part, await storedByNumber(numbers, moved), revisions);
 	}
 	const masterData = await db.masterData.bulkGet(masterKeys);
 	const preview = previewer.finish(

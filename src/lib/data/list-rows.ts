@@ -88,6 +88,18 @@ export async function readListRowsByPlan(
 	});
 }
 
+/**
+ * The revision each of these numbers' rows was made from, where it is known (see `ListRow.rev`);
+ * correct only while no rows are pending (`hasPendingRows`).
+ */
+export async function storedRevisions(numbers: readonly string[]): Promise<Map<string, string>> {
+	const revisions = new Map<string, string>();
+	for (const row of await db.listRows.bulkGet([...numbers])) {
+		if (row?.rev) revisions.set(row.number, row.rev);
+	}
+	return revisions;
+}
+
 /** The list rows of some numbers; a deleted one comes back as undefined. */
 export function readListRows(numbers: readonly string[]): Promise<(ListRow | undefined)[]> {
 	return db.listRows.bulkGet([...numbers]);

@@ -35,6 +35,11 @@ export interface ListRow {
 	postponedUntil: string;
 	/** The record's own searchable text, normalised (see `searchable`). */
 	text: string;
+	/**
+	 * The revision the row was made from: an import compares it with a file's copy before it reads
+	 * the stored record (rows written before it was kept have none; a broken record's is '').
+	 */
+	rev?: string;
 }
 
 /** The history kind that records an urgent dispatch to the person responsible. */
@@ -84,7 +89,8 @@ export function toListRow(notification: Notification): ListRow {
 		completedAt: notification.systemStatus === 'NOCO' ? (notification.completion?.at ?? '') : '',
 		postponedUntil:
 			notification.systemStatus === 'NOPO' ? (notification.postponement?.until ?? '') : '',
-		text: parts.map(searchable).join(TEXT_SEPARATOR)
+		text: parts.map(searchable).join(TEXT_SEPARATOR),
+		rev: notification.revision.rev
 	};
 }
 
@@ -109,7 +115,13 @@ export function toListRowLoosely(record: Notification): ListRow {
 				? record.history.filter((entry) => typeof entry === 'object' && entry !== null)
 				: [],
 			reporter: textOf('reporter'),
-			poNumber: textOf('poNumber')
+			poNumber: textOf('poNumber'),
+			revision:
+				typeof loose.revision === 'object' &&
+				loose.revision !== null &&
+				typeof (loose.revision as { rev?: unknown }).rev === 'string'
+					? record.revision
+					: { rev: '', ancestry: [] }
 		});
 	}
 }

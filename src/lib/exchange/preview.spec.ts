@@ -4,7 +4,7 @@ import type { MasterRecord } from '../domain/master-data';
 import { recordChange, type Notification } from '../domain/notification';
 import { makeActor } from '../domain/test-factories';
 import { FORMAT_VERSION, masterKey, type ValidatedFile } from './format';
-import { keysToFetch, previewImport, type StoredVersions } from './preview';
+import { ImportPreviewer, keysToFetch, previewImport, type StoredVersions } from './preview';
 import { TEST_EXPORTED_AT, makeNumbered } from './test-files';
 
 const staff = makeActor('staff');
@@ -230,5 +230,53 @@ describe('previewImport: master data rule', () => {
 		};
 		const preview = previewImport([file, { ...other, name: 'b.json' }], storedOf([]), context);
 		expect(preview.files.map((f) => f.configurationDiffers)).toEqual([false, true]);
+	});
+});
+
+describe('records stored at the file’s revision are known unchanged without their stored copies', () => {
+	const note = {
+		at: '2001-03-08T02:00:00.000Z',
+		actor: staff,
+		kind: 'merge',
+		field: 'description'
+	};
+
+	it('classifies alike with the stored revisions alone, and asks for the rest only', () => {
+		const same = makeNumbered(1);
+		const withNote = { ...makeNumbered(2), history: [...makeNumbered(2).history, note] };
+		const moved = { ...makeNumbered(3), formerNumbers: ['4002-01-000099'] };
+		const stored = [same, makeNumbered(2), makeNumbered(3), makeNumbered(4)];
+		const newer = changed(makeNumbered(4), '沙发异响');
+		const fresh = makeNumbered(5);
+		const file = fileOf('a.json', [same, withNote, moved, newer, fresh]);
+		const expected = previewImport([file], storedOf(stored), context);
+
+		const previewer = new ImportPreviewer([file], undefined, context);
+		previewer.noteFormer(new Map());
+		const keys = previewer.keys();
+		const revisions = new Map(stored.map((record) => [record.number, record.revision.rev]));
+		// Only the record at the file's revision without notes or former numbers is left out.
+		expect(previewer.numbersFor(keys, revisions)).toEqual([
+			'4002-01-000002',
+			'4002-01-000003',
+			'4002-01-000099',
+			'4002-01-000004',
+			'4002-01-000005'
+		]);
+		const asked = storedOf(stored.filter((record) => record.number !== same.number));
+		previewer.classify(keys, asked.notifications, revisions);
+		const preview = previewer.finish(new Map());
+		expect(preview).toEqual(expected);
+		expect(preview.notifications[0]).toMatchObject({ status: 'unchanged', relation: 'same' });
+	});
+
+	it('a stored revision that differs, or none known, reads the stored copy', () => {
+		const file = fileOf('a.json', [makeNumbered(1), makeNumbered(2)]);
+		const previewer = new ImportPreviewer([file], undefined, context);
+		const revisions = new Map([['4002-01-000001', '1-0000']]);
+		expect(previewer.numbersFor(previewer.keys(), revisions)).toEqual([
+			'4002-01-000001',
+			'4002-01-000002'
+		]);
 	});
 });
