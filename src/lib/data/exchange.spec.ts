@@ -427,6 +427,27 @@ describe('the write checks what changed since the preview', () => {
 		again.mockRestore();
 	});
 
+	it('never overwrites a record the preview found absent, even where the counter did not move', async () => {
+		const read = readExchangeBytes('n.json', makeFileBytes([makeNumbered(50, {}, '08')]), {
+			configuration: defaultConfiguration
+		});
+		if (!read.ok) throw new Error(JSON.stringify(read.errors));
+		const planned = planImport(
+			await previewFiles([read.file]),
+			{},
+			{ actor: supervisor, now: new Date(), configuration: defaultConfiguration }
+		);
+		if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
+		await db.notifications.put(makeNumbered(50, { description: '另一个标签页' }, '08'));
+		// As if the write had not moved the counter: the add still refuses to overwrite.
+		await db.listMeta.put({ key: 'version', value: planned.plan.changeCounter });
+		expect(await writeImport(planned.plan)).toMatchObject({
+			ok: false,
+			errors: [{ code: 'writeFailed' }]
+		});
+		expect((await db.notifications.get('4002-08-000050'))?.description).toBe('另一个标签页');
+	});
+
 	it('a write after an untouched preview does not read the stored copies again', async () => {
 		await db.notifications.bulkPut(
 			Array.from({ length: 30 }, (_, i) => makeNumbered(i + 1, {}, '08'))

@@ -274,16 +274,18 @@ async function checkUnchanged(plan: ImportPlan, chunkSize: number): Promise<void
 }
 
 /**
- * Puts notifications part after part inside the current transaction, with the next part already
- * handed to the database while the one before is written: the page serialises one part while the
- * database stores the other (awaiting each part before handing over the next left the database
- * idle during every serialisation). At most two parts are in flight, so the serialised copies
- * stay two parts large.
+ * Writes notifications part after part inside the current transaction, with the next part
+ * already handed to the database while the one before is stored: the page serialises one part
+ * while the database stores the other (awaiting each part before handing over the next left the
+ * database idle during every serialisation). At most two parts are in flight, so the serialised
+ * copies stay two parts large. `add` for records the preview found absent: should one be stored
+ * after all, the transaction fails instead of overwriting it.
  */
-async function putInParts(parts: readonly Notification[][]): Promise<void> {
+async function writeInParts(parts: readonly Notification[][], mode: 'add' | 'put'): Promise<void> {
 	let previous: Promise<unknown> | undefined;
 	for (const part of parts) {
-		const writing = db.notifications.bulkPut(part);
+		const writing =
+			mode === 'add' ? db.notifications.bulkAdd(part) : db.notifications.bulkPut(part);
 		// Awaited below; a failure aborts the transaction and is reported by the one awaited.
 		writing.catch(() => undefined);
 		if (previous) await previous;
@@ -361,9 +363,15 @@ async function writePlan(plan: ImportPlan, extras: WriteExtras): Promise<WriteRe
 				await checkUnchanged(plan, chunkSize);
 				if (plan.notifications.length > DEFER_ROWS_ABOVE) deferListRows();
 				recordsWritten = await writeRecords(plan);
-				await putInParts(
-					chunksOf(plan.notifications, chunkSize).map((chunk) => chunk.map((p) => p.record))
-				);
+				for (const mode of ['add', 'put'] as const) {
+					const planned = plan.notifications.filter(
+						(p) => (p.expected === null) === (mode === 'add')
+					);
+					await writeInParts(
+						chunksOf(planned, chunkSize).map((chunk) => chunk.map((p) => p.record)),
+						mode
+					);
+				}
 				await db.notifications.bulkDelete(plan.removals.map((removal) => removal.number));
 				for (const chunk of chunksOf(plan.masterData, chunkSize)) {
 					await db.masterData.bulkPut(chunk.map((planned) => planned.record));

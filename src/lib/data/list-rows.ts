@@ -89,13 +89,14 @@ export async function readListRowsByPlan(
 }
 
 /**
- * The revision each of these numbers' rows was made from, where it is known (see `ListRow.rev`);
- * correct only while no rows are pending (`hasPendingRows`).
+ * The revision each of these numbers is stored at, as its list row says ('' for a row made before
+ * rows kept it); a number without a row is not stored. True only while no rows are pending
+ * (`hasPendingRows`): every write of a notification writes its row in the same transaction.
  */
 export async function storedRevisions(numbers: readonly string[]): Promise<Map<string, string>> {
 	const revisions = new Map<string, string>();
 	for (const row of await db.listRows.bulkGet([...numbers])) {
-		if (row?.rev) revisions.set(row.number, row.rev);
+		if (row) revisions.set(row.number, row.rev ?? '');
 	}
 	return revisions;
 }

@@ -255,13 +255,13 @@ describe('records stored at the file’s revision are known unchanged without th
 		previewer.noteFormer(new Map());
 		const keys = previewer.keys();
 		const revisions = new Map(stored.map((record) => [record.number, record.revision.rev]));
-		// Only the record at the file's revision without notes or former numbers is left out.
+		// Left out: the record at the file's revision without notes or former numbers, and the one
+		// not stored at all (no stored revision).
 		expect(previewer.numbersFor(keys, revisions)).toEqual([
 			'4002-01-000002',
 			'4002-01-000003',
 			'4002-01-000099',
-			'4002-01-000004',
-			'4002-01-000005'
+			'4002-01-000004'
 		]);
 		const asked = storedOf(stored.filter((record) => record.number !== same.number));
 		previewer.classify(keys, asked.notifications, revisions);
@@ -270,13 +270,18 @@ describe('records stored at the file’s revision are known unchanged without th
 		expect(preview.notifications[0]).toMatchObject({ status: 'unchanged', relation: 'same' });
 	});
 
-	it('a stored revision that differs, or none known, reads the stored copy', () => {
+	it('a stored revision that differs, or one not known, reads the stored copy; no row, none', () => {
 		const file = fileOf('a.json', [makeNumbered(1), makeNumbered(2)]);
 		const previewer = new ImportPreviewer([file], undefined, context);
-		const revisions = new Map([['4002-01-000001', '1-0000']]);
+		const revisions = new Map([
+			['4002-01-000001', '1-0000'],
+			['4002-01-000002', '']
+		]);
 		expect(previewer.numbersFor(previewer.keys(), revisions)).toEqual([
 			'4002-01-000001',
 			'4002-01-000002'
 		]);
+		expect(previewer.numbersFor(previewer.keys())).toEqual(['4002-01-000001', '4002-01-000002']);
+		expect(previewer.numbersFor(previewer.keys(), new Map())).toEqual([]);
 	});
 });

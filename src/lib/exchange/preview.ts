@@ -492,13 +492,16 @@ export class ImportPreviewer {
 
 	/**
 	 * The numbers `classify` needs stored versions of for these keys: each, and its former
-	 * numbers; none for a key `isUnchangedAt` its stored revision (`storedRevisions`, by number).
+	 * numbers. Given the stored revisions by number (`storedRevisions`: every stored record's, ''
+	 * where its revision is not known), a key not among them is not stored and not asked for, and
+	 * neither is a key `isUnchangedAt` its stored revision.
 	 */
 	numbersFor(keys: readonly string[], storedRevisions?: ReadonlyMap<string, string>): string[] {
 		const numbers: string[] = [];
 		for (const key of keys) {
-			if (this.isUnchangedAt(key, storedRevisions?.get(key))) continue;
-			numbers.push(key);
+			const revision = storedRevisions?.get(key);
+			if (this.isUnchangedAt(key, revision)) continue;
+			if (!storedRevisions || revision !== undefined) numbers.push(key);
 			for (const former of this.incoming.get(key)?.record.formerNumbers ?? []) {
 				numbers.push(former);
 			}
