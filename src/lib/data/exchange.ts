@@ -1,5 +1,5 @@
 import { db } from './db';
-import { hasPendingRows, listVersion, storedRevisions } from './list-rows';
+import { hasPendingRows, listVersion, storedRevisions } from './list-meta';
 import { deferListRows } from './projection';
 import { isStorageFullError } from './errors';
 import {

@@ -1,4 +1,5 @@
 import { db } from './db';
+import { listVersion } from './list-meta';
 import {
 	LIST_VERSION_KEY,
 	PENDING_ROWS_PREFIX,
@@ -52,11 +53,6 @@ export async function completePendingRows(
 	return total;
 }
 
-/** Whether some list rows are still to be written after a large import (`completePendingRows`). */
-export async function hasPendingRows(): Promise<boolean> {
-	return (await db.listMeta.where('key').startsWith(PENDING_ROWS_PREFIX).count()) > 0;
-}
-
 /** The next chunk of list rows after a number (key order): the list loads page by key range. */
 export function readListRowsAfter(after: string | undefined, limit: number): Promise<ListRow[]> {
 	const range =
@@ -86,19 +82,6 @@ export async function readListRowsByPlan(
 		for (const range of ranges) for (const row of await range.toArray()) found.set(row.number, row);
 		return [...found.values()];
 	});
-}
-
-/**
- * The revision each of these numbers is stored at, as its list row says ('' for a row made before
- * rows kept it); a number without a row is not stored. True only while no rows are pending
- * (`hasPendingRows`): every write of a notification writes its row in the same transaction.
- */
-export async function storedRevisions(numbers: readonly string[]): Promise<Map<string, string>> {
-	const revisions = new Map<string, string>();
-	for (const row of await db.listRows.bulkGet([...numbers])) {
-		if (row) revisions.set(row.number, row.rev ?? '');
-	}
-	return revisions;
 }
 
 /** The list rows of some numbers; a deleted one comes back as undefined. */
@@ -132,11 +115,6 @@ interface Snapshot {
 	version: number;
 	/** The rows as one JSON text: read back as one string, far faster than 100,000 records. */
 	json: string;
-}
-
-/** The change counter of the list rows (raised by every transaction that writes notifications). */
-export async function listVersion(): Promise<number> {
-	return Number((await db.listMeta.get(LIST_VERSION_KEY))?.value ?? 0);
 }
 
 /**

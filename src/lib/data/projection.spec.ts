@@ -5,17 +5,16 @@ import { previewFiles, writeImport } from './exchange';
 import {
 	completePendingRows,
 	countListRows,
-	hasPendingRows,
 	readListCustomers,
 	readListRows,
 	readListRowsAfter,
-	listVersion,
 	readListSnapshot,
 	readOverviewFromTally,
 	saveListSnapshot,
 	saveListSnapshotOf,
 	saveOverviewTally
 } from './list-rows';
+import { hasPendingRows, listVersion } from './list-meta';
 import { saveMasterRecord } from './master-data';
 import { addLongTextEntry, addNotification } from './notifications';
 import { deferListRows, onLocalListChange, type ListChange } from './projection';

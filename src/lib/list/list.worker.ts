@@ -7,7 +7,6 @@ import {
 	completePendingRows,
 	countListRows,
 	hasCurrentTally,
-	listVersion,
 	readListCustomers,
 	readListRows,
 	readListRowsAfter,
@@ -17,6 +16,7 @@ import {
 	saveListSnapshotOf,
 	saveOverviewTally
 } from '../data/list-rows';
+import { listVersion } from '../data/list-meta';
 import type { ListLoad, ListReply, ListRequest } from './protocol';
 
 /**
