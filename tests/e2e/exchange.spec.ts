@@ -176,19 +176,22 @@ test('an import that fails half-way leaves the stored data exactly as it was', a
 	const exchange = new ExchangePage(page);
 	await exchange.choose(file);
 	await expect(exchange.preview().getByTestId('file-counts')).toContainText('新增：2');
-	// The disk fills up after the first record: IndexedDB refuses the second write.
+	// The disk fills up after the first record: IndexedDB refuses the second write (a new record is
+	// added, a newer one put: both are refused).
 	await page.evaluate(() => {
-		const put = IDBObjectStore.prototype.put;
 		let count = 0;
-		IDBObjectStore.prototype.put = function (
-			this: IDBObjectStore,
-			...args: Parameters<typeof put>
-		) {
-			if (this.name === 'notifications' && ++count > 1) {
-				throw new DOMException('simulated: the disk is full', 'QuotaExceededError');
-			}
-			return put.apply(this, args);
-		};
+		for (const method of ['put', 'add'] as const) {
+			const write = IDBObjectStore.prototype[method];
+			IDBObjectStore.prototype[method] = function (
+				this: IDBObjectStore,
+				...args: Parameters<typeof write>
+			) {
+				if (this.name === 'notifications' && ++count > 1) {
+					throw new DOMException('simulated: the disk is full', 'QuotaExceededError');
+				}
+				return write.apply(this, args);
+			};
+		}
 	});
 	await exchange.confirm();
 	await expect(page.getByText('导入失败，本设备的数据没有任何改变。')).toBeVisible();

@@ -296,20 +296,23 @@ test('issue 14.5: a tab crashed in the middle of an import leaves the data exact
 	await expect(exchange.preview().getByTestId('file-counts')).toContainText('新增：3000');
 	const before = await dumpDatabase(page, KEPT_STORES);
 
-	// The first record written into the store says so; slowed ×10, the write then lasts seconds.
+	// The first record written into the store says so (added or put); slowed ×10, the write then
+	// lasts seconds.
 	await page.evaluate(() => {
-		const put = IDBObjectStore.prototype.put;
 		let isWriting = false;
-		IDBObjectStore.prototype.put = function (
-			this: IDBObjectStore,
-			...args: Parameters<typeof put>
-		) {
-			if (this.name === 'notifications' && !isWriting) {
-				isWriting = true;
-				console.info('import: writing');
-			}
-			return put.apply(this, args);
-		};
+		for (const method of ['put', 'add'] as const) {
+			const write = IDBObjectStore.prototype[method];
+			IDBObjectStore.prototype[method] = function (
+				this: IDBObjectStore,
+				...args: Parameters<typeof write>
+			) {
+				if (this.name === 'notifications' && !isWriting) {
+					isWriting = true;
+					console.info('import: writing');
+				}
+				return write.apply(this, args);
+			};
+		}
 	});
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
