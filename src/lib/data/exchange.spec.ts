@@ -313,21 +313,22 @@ describe('a refused file leaves the stored data exactly as it was', () => {
 	});
 });
 
-describe('writing is all or nothing', () => {
-	async function planOf(notifications: Notification[]): Promise<ImportPlan> {
-		const read = readExchangeBytes('n.json', makeFileBytes(notifications), {
-			configuration: defaultConfiguration
-		});
-		if (!read.ok) throw new Error(JSON.stringify(read.errors));
-		const planned = planImport(
-			await previewFiles([read.file]),
-			{},
-			{ actor: supervisor, now: new Date(), configuration: defaultConfiguration }
-		);
-		if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
-		return planned.plan;
-	}
+/** A file of these notifications, read, previewed on this device and planned as it comes. */
+async function planOf(notifications: Notification[]): Promise<ImportPlan> {
+	const read = readExchangeBytes('n.json', makeFileBytes(notifications), {
+		configuration: defaultConfiguration
+	});
+	if (!read.ok) throw new Error(JSON.stringify(read.errors));
+	const planned = planImport(
+		await previewFiles([read.file]),
+		{},
+		{ actor: supervisor, now: new Date(), configuration: defaultConfiguration }
+	);
+	if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
+	return planned.plan;
+}
 
+describe('writing is all or nothing', () => {
 	it('writes nothing when a record fails after the first chunks were put', async () => {
 		await createSome();
 		const before = textOf(await exportBytes());
@@ -387,19 +388,10 @@ describe('writing is all or nothing', () => {
 
 describe('the write checks what changed since the preview', () => {
 	it('a record absent at the preview and stored before the write refuses the write', async () => {
-		const read = readExchangeBytes('n.json', makeFileBytes([makeNumbered(50, {}, '08')]), {
-			configuration: defaultConfiguration
-		});
-		if (!read.ok) throw new Error(JSON.stringify(read.errors));
-		const planned = planImport(
-			await previewFiles([read.file]),
-			{},
-			{ actor: supervisor, now: new Date(), configuration: defaultConfiguration }
-		);
-		if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
+		const plan = await planOf([makeNumbered(50, {}, '08')]);
 		// Another tab imports another copy of the same number meanwhile.
 		await db.notifications.put(makeNumbered(50, { description: '另一个标签页' }, '08'));
-		expect(await writeImport(planned.plan)).toMatchObject({
+		expect(await writeImport(plan)).toMatchObject({
 			ok: false,
 			errors: [{ code: 'changedSincePreview', record: { key: '4002-08-000050' } }]
 		});
@@ -428,20 +420,11 @@ describe('the write checks what changed since the preview', () => {
 	});
 
 	it('never overwrites a record the preview found absent, even where the counter did not move', async () => {
-		const read = readExchangeBytes('n.json', makeFileBytes([makeNumbered(50, {}, '08')]), {
-			configuration: defaultConfiguration
-		});
-		if (!read.ok) throw new Error(JSON.stringify(read.errors));
-		const planned = planImport(
-			await previewFiles([read.file]),
-			{},
-			{ actor: supervisor, now: new Date(), configuration: defaultConfiguration }
-		);
-		if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
+		const plan = await planOf([makeNumbered(50, {}, '08')]);
 		await db.notifications.put(makeNumbered(50, { description: '另一个标签页' }, '08'));
 		// As if the write had not moved the counter: the add still refuses to overwrite.
-		await db.listMeta.put({ key: 'version', value: planned.plan.changeCounter });
-		expect(await writeImport(planned.plan)).toMatchObject({
+		await db.listMeta.put({ key: 'version', value: plan.changeCounter });
+		expect(await writeImport(plan)).toMatchObject({
 			ok: false,
 			errors: [{ code: 'writeFailed' }]
 		});
@@ -452,20 +435,9 @@ describe('the write checks what changed since the preview', () => {
 		await db.notifications.bulkPut(
 			Array.from({ length: 30 }, (_, i) => makeNumbered(i + 1, {}, '08'))
 		);
-		const read = readExchangeBytes(
-			'n.json',
-			makeFileBytes(Array.from({ length: 40 }, (_, i) => makeNumbered(i + 1, {}, '08'))),
-			{ configuration: defaultConfiguration }
-		);
-		if (!read.ok) throw new Error(JSON.stringify(read.errors));
-		const planned = planImport(
-			await previewFiles([read.file]),
-			{},
-			{ actor: supervisor, now: new Date(), configuration: defaultConfiguration }
-		);
-		if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
+		const plan = await planOf(Array.from({ length: 40 }, (_, i) => makeNumbered(i + 1, {}, '08')));
 		const reads = vi.spyOn(db.notifications, 'bulkGet');
-		expect(await writeImport(planned.plan)).toMatchObject({ ok: true });
+		expect(await writeImport(plan)).toMatchObject({ ok: true });
 		expect(reads).not.toHaveBeenCalled();
 		reads.mockRestore();
 		expect(await db.notifications.count()).toBe(40);
