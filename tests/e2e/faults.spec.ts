@@ -18,6 +18,7 @@ import {
 	DB_NAME,
 	KEPT_STORES,
 	dumpDatabase,
+	boundQuota,
 	fillQuota,
 	restoreQuota
 } from './support/fault-injection';
@@ -160,8 +161,9 @@ test('issue 14.1: with storage full, create, change and import are each refused 
 	baseURL,
 	problems
 }) => {
-	// Chromium spends space it already granted before an override bites (about 30 s).
-	test.setTimeout(150_000);
+	test.setTimeout(90_000);
+	const origin = new URL(baseURL!).origin;
+	const cdp = await boundQuota(page, origin);
 	await startSetUpDevice(page, { centre: '0001', name: '总部' });
 	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
 	const number = await new CreateNotificationPage(page).create();
@@ -183,8 +185,6 @@ test('issue 14.1: with storage full, create, change and import are each refused 
 	await expect(exchange.preview().getByTestId('file-counts')).toContainText('新增：2');
 
 	const before = await dumpDatabase(page, KEPT_STORES);
-	const cdp = await context.newCDPSession(page);
-	const origin = new URL(baseURL!).origin;
 	await fillQuota(page, cdp, origin);
 
 	await create.save().click();

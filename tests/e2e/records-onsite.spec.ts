@@ -9,7 +9,7 @@ import {
 } from './pages/notification-pages';
 import { ComplaintFormPanel, ServiceFormPanel } from './pages/onsite-forms';
 import { startSetUpDevice } from './support/device';
-import { fillQuota, restoreQuota } from './support/fault-injection';
+import { boundQuota, fillQuota, restoreQuota } from './support/fault-injection';
 import { downloadedPdfPages } from './support/pdf';
 import { waitForServiceWorkerControl } from './support/service-worker';
 import { storedImages, storedRecords } from './support/stored-images';
@@ -113,8 +113,8 @@ test('storage full while saving photos: the message names storage, the form keep
 	baseURL,
 	problems
 }) => {
-	// Chromium spends space it already granted before an override bites (about 30 s).
-	test.setTimeout(180_000);
+	const origin = new URL(baseURL!).origin;
+	const cdp = await boundQuota(page, origin);
 	await startSetUpDevice(page);
 	await new UserPanel(page).switchTo('王敏', '202', 'staff');
 	const number = await new CreateNotificationPage(page).create(exampleNotification());
@@ -123,8 +123,6 @@ test('storage full while saving photos: the message names storage, the form keep
 	await complaint.fill({ details: '柜门划伤', photos: [DAMAGE_PHOTO] });
 	await expect(complaint.thumbnails()).toHaveCount(1);
 
-	const cdp = await page.context().newCDPSession(page);
-	const origin = new URL(baseURL!).origin;
 	await fillQuota(page, cdp, origin);
 	await complaint.form().getByRole('button', { name: '保存', exact: true }).click();
 	await expect(complaint.message()).toContainText('存储空间已满');

@@ -1,44 +1,19 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { CreateNotificationPage, UserPanel, exampleNotification } from './pages/notification-pages';
 import { startSetUpDevice } from './support/device';
+import { boundQuota, fillQuota, restoreQuota } from './support/fault-injection';
 
 const STORAGE_FULL = /^存储空间已满/;
 const RAW_ERROR_NAMES = /QuotaExceededError|AbortError|DatabaseClosedError/;
-
-/** Tries one small write into a database of its own; says how it ended (the error's name). */
-function probeWrite(page: Page): Promise<string> {
-	return page.evaluate(
-		() =>
-			new Promise<string>((resolve) => {
-				const request = indexedDB.open('quota-probe', 1);
-				request.onupgradeneeded = () => request.result.createObjectStore('probe');
-				request.onerror = () => resolve(request.error?.name ?? 'error');
-				request.onsuccess = () => {
-					const database = request.result;
-					const transaction = database.transaction('probe', 'readwrite');
-					transaction.objectStore('probe').put('x'.repeat(4096), Math.random());
-					transaction.oncomplete = () => {
-						database.close();
-						resolve('written');
-					};
-					transaction.onabort = () => {
-						database.close();
-						resolve(transaction.error?.name ?? 'aborted');
-					};
-				};
-			})
-	);
-}
 
 test('defect: a save on a full disk says that storage is full, keeps the form, and works once space is back', async ({
 	page,
 	baseURL,
 	problems
 }) => {
-	// Chromium spends space it already granted before an override bites (about 30 s).
-	test.setTimeout(150_000);
+	const origin = new URL(baseURL!).origin;
+	const cdp = await boundQuota(page, origin);
 	await startSetUpDevice(page);
 	await new UserPanel(page).switchTo('李娜', '101', 'assistant');
 	const create = new CreateNotificationPage(page);
@@ -47,12 +22,7 @@ test('defect: a save on a full disk says that storage is full, keeps the form, a
 	await create.chooseType('Z1');
 	await create.fill(input);
 
-	const cdp = await page.context().newCDPSession(page);
-	const origin = new URL(baseURL!).origin;
-	await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
-	await expect
-		.poll(() => probeWrite(page), { timeout: 90_000, intervals: [2_000] })
-		.toBe('QuotaExceededError');
+	await fillQuota(page, cdp, origin);
 
 	await create.save().click();
 	const shell = new AppShell(page);
@@ -63,7 +33,7 @@ test('defect: a save on a full disk says that storage is full, keeps the form, a
 	await expect(create.field('通知单描述')).toHaveValue(input.description);
 	await expect(create.field('送达方')).toHaveValue(input.shipTo);
 
-	await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+	await restoreQuota(cdp, origin);
 	await create.save().click();
 	await page.waitForURL(/\/notifications\/\d{4}-/);
 	expect(problems.errors).toEqual([]);

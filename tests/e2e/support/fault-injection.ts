@@ -38,10 +38,27 @@ export function dumpDatabase(page: Page, only?: readonly string[]): Promise<stri
 	);
 }
 
-/** Tries one small write into a database of its own; says how it ended (the error's name). */
-export function probeWrite(page: Page): Promise<string> {
+/**
+ * The quota a test that fills the disk gives its origin before the app stores anything. Chromium's
+ * IndexedDB checks the space left only every 30 s, unless a write asks for more than it last saw
+ * left: bounded here, a write larger than the bound makes it look again at once.
+ */
+const QUOTA_BOUND = 32 * 1024 * 1024;
+
+/**
+ * Bounds the origin's quota (see QUOTA_BOUND); call it before the first page of the origin opens.
+ * Returns the DevTools session that later fills and restores the quota.
+ */
+export async function boundQuota(page: Page, origin: string): Promise<CDPSession> {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: QUOTA_BOUND });
+	return cdp;
+}
+
+/** Tries one write of `size` characters into a database of its own; says how it ended. */
+export function probeWrite(page: Page, size = 4096): Promise<string> {
 	return page.evaluate(
-		() =>
+		(size) =>
 			new Promise<string>((resolve) => {
 				const request = indexedDB.open('quota-probe', 1);
 				request.onupgradeneeded = () => request.result.createObjectStore('probe');
@@ -49,7 +66,7 @@ export function probeWrite(page: Page): Promise<string> {
 				request.onsuccess = () => {
 					const database = request.result;
 					const transaction = database.transaction('probe', 'readwrite');
-					transaction.objectStore('probe').put('x'.repeat(4096), Math.random());
+					transaction.objectStore('probe').put('x'.repeat(size), Math.random());
 					transaction.oncomplete = () => {
 						database.close();
 						resolve('written');
@@ -59,16 +76,19 @@ export function probeWrite(page: Page): Promise<string> {
 						resolve(transaction.error?.name ?? 'aborted');
 					};
 				};
-			})
+			}),
+		size
 	);
 }
 
 /**
  * Fills the origin's quota (CDP `Storage.overrideQuotaForOrigin`) and waits until IndexedDB
- * really refuses a write: Chromium first lets space it already granted run down (up to ~30 s).
+ * really refuses a small write. After `boundQuota` a probe larger than the bound makes Chromium
+ * look at the quota at once; without it, Chromium spends the space it last saw left (up to 30 s).
  */
 export async function fillQuota(page: Page, cdp: CDPSession, origin: string): Promise<void> {
 	await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+	await probeWrite(page, QUOTA_BOUND + 1024 * 1024);
 	for (let waited = 0; waited < 90_000; waited += 2_000) {
 		if ((await probeWrite(page)) === 'QuotaExceededError') return;
 		await page.waitForTimeout(2_000);
