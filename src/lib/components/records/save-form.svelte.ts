@@ -12,14 +12,53 @@ export interface FormState {
 	issues: Record<string, RecordFieldIssue>;
 	message: string;
 	isDone: boolean;
-	proposal?: { code: string; notification: Notification };
+}
+
+/** The fields a desk form read from what was typed, and what could not be read. */
+export interface TypedFields<K extends RecordKind> {
+	fields: FieldsOfKind[K];
+	issues: RecordFieldIssue[];
+}
+
+/**
+ * One desk form's saving: busy while it runs, what to show after it, and `onDone` once saved. The
+ * context is read at each submit, so the form saves against the record as it is then.
+ */
+export class RecordSubmission<K extends RecordKind> {
+	result = $state<FormState>({ issues: {}, message: '', isDone: false });
+	isBusy = $state(false);
+
+	constructor(
+		private readonly kind: K,
+		private readonly context: () => {
+			notification: Notification;
+			record: LinkedRecord | undefined;
+			actor: Actor | undefined;
+		},
+		private readonly onDone: () => void
+	) {}
+
+	async submit(typed: TypedFields<K>): Promise<void> {
+		this.isBusy = true;
+		try {
+			this.result = await submitRecordForm({
+				kind: this.kind,
+				...this.context(),
+				fields: typed.fields,
+				typingIssues: typed.issues
+			});
+		} finally {
+			this.isBusy = false;
+		}
+		if (this.result.isDone) this.onDone();
+	}
 }
 
 /**
  * Validates (typing issues from the form first, then the schema) and saves a desk form's fields;
  * the form keeps what was typed unless it was saved.
  */
-export async function submitRecordForm<K extends RecordKind>(input: {
+async function submitRecordForm<K extends RecordKind>(input: {
 	kind: K;
 	notification: Notification;
 	record: LinkedRecord | undefined;
@@ -41,14 +80,7 @@ export async function submitRecordForm<K extends RecordKind>(input: {
 	});
 	switch (outcome.kind) {
 		case 'saved':
-			return {
-				issues: {},
-				message: '',
-				isDone: true,
-				...(outcome.proposal
-					? { proposal: { code: outcome.proposal.code, notification: outcome.notification } }
-					: {})
-			};
+			return { issues: {}, message: '', isDone: true };
 		case 'invalid':
 			return { issues: recordIssuesByPath(outcome.issues), message: '', isDone: false };
 		case 'refused':
