@@ -419,6 +419,22 @@ describe('the write checks what changed since the preview', () => {
 		again.mockRestore();
 	});
 
+	it('looks up the list rows of stored numbers only: a new number costs no look-up', async () => {
+		const stored = Array.from({ length: 30 }, (_, i) => makeNumbered(i + 1, {}, '08'));
+		const fresh = Array.from({ length: 20 }, (_, i) => makeNumbered(i + 101, {}, '08'));
+		const read = readExchangeBytes('n.json', makeFileBytes([...stored, ...fresh]), {
+			configuration: defaultConfiguration
+		});
+		if (!read.ok) throw new Error(JSON.stringify(read.errors));
+		await db.notifications.bulkPut(stored);
+		const rows = vi.spyOn(db.listRows, 'bulkGet');
+		const preview = await previewFiles([read.file]);
+		const asked = rows.mock.calls.flatMap(([keys]) => keys);
+		rows.mockRestore();
+		expect(asked.sort()).toEqual(stored.map((record) => record.number).sort());
+		expect(preview.totals.notifications).toMatchObject({ unchanged: 30, new: 20 });
+	});
+
 	it('never overwrites a record the preview found absent, even where the counter did not move', async () => {
 		const plan = await planOf([makeNumbered(50, {}, '08')]);
 		await db.notifications.put(makeNumbered(50, { description: '另一个标签页' }, '08'));

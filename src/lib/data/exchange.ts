@@ -1,5 +1,5 @@
 import { db } from './db';
-import { hasPendingRows, listVersion, storedRevisions } from './list-meta';
+import { hasPendingRows, listedNumbers, listVersion, storedRevisions } from './list-meta';
 import { deferListRows } from './projection';
 import { isStorageFullError } from './errors';
 import {
@@ -191,10 +191,10 @@ export async function previewFiles(
 	const keys = previewer.keys();
 	// The list rows say at which revision each record is stored (unless rows are still to be
 	// written after a large import): a record stored at the file's revision is not read at all.
-	const hasRevisions = !(await hasPendingRows());
+	const listed = (await hasPendingRows()) ? undefined : await listedNumbers();
 	for (let start = 0; start < keys.length; start += CHUNK_SIZE) {
 		const part = keys.slice(start, start + CHUNK_SIZE);
-		const revisions = hasRevisions ? await storedRevisions(part) : undefined;
+		const revisions = listed ? await storedRevisions(part, listed) : undefined;
 		const numbers = previewer.numbersFor(part, revisions);
 		previewer.classify(part, await storedByNumber(numbers, moved), revisions);
 	}

@@ -15,13 +15,28 @@ export async function hasPendingRows(): Promise<boolean> {
 }
 
 /**
+ * The numbers that have a list row, read as keys only (one request, no row read). While no rows
+ * are pending (`hasPendingRows`) they are exactly the stored notifications.
+ */
+export async function listedNumbers(): Promise<Set<string>> {
+	return new Set((await db.listRows.toCollection().primaryKeys()) as string[]);
+}
+
+/**
  * The revision each of these numbers is stored at, as its list row says ('' for a row made before
  * rows kept it); a number without a row is not stored. True only while no rows are pending
  * (`hasPendingRows`): every write of a notification writes its row in the same transaction.
+ * `listed` (from `listedNumbers`) spares looking up numbers that have no row at all: a look-up
+ * that finds nothing costs as much as one that finds a row (100,000 new numbers: 3.9 s).
  */
-export async function storedRevisions(numbers: readonly string[]): Promise<Map<string, string>> {
+export async function storedRevisions(
+	numbers: readonly string[],
+	listed?: ReadonlySet<string>
+): Promise<Map<string, string>> {
 	const revisions = new Map<string, string>();
-	for (const row of await db.listRows.bulkGet([...numbers])) {
+	const present = listed ? numbers.filter((number) => listed.has(number)) : [...numbers];
+	if (present.length === 0) return revisions;
+	for (const row of await db.listRows.bulkGet(present)) {
 		if (row) revisions.set(row.number, row.rev ?? '');
 	}
 	return revisions;
