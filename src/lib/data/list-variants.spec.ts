@@ -2,14 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
 import { exportData } from './exchange';
 import { deleteListVariant, getListVariants, saveListVariant } from './list-variants';
+import { openFreshDatabase } from './test-database';
 
 beforeEach(async () => {
-	await db.delete();
-	await db.open();
-	await db.settings.put({
-		key: 'identity',
-		value: { centreCode: '4002', centreName: '上海', deviceCode: '01' }
-	});
+	await openFreshDatabase();
 });
 
 afterEach(() => db.close());

@@ -11,17 +11,13 @@ import {
 import { saveAcceptedServiceForm } from './test-records';
 import { defaultConfiguration } from '../domain/configuration';
 import { makeActor, makeFields, makeNotification } from '../domain/test-factories';
+import { openFreshDatabase } from './test-database';
 
 const assistant = makeActor('assistant');
 const PLAN = '2001/03/07–2001/03/08';
 
 beforeEach(async () => {
-	await db.delete();
-	await db.open();
-	await db.settings.put({
-		key: 'identity',
-		value: { centreCode: '4002', centreName: '上海', deviceCode: '01' }
-	});
+	await openFreshDatabase();
 });
 
 afterEach(() => db.close());

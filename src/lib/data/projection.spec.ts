@@ -28,16 +28,12 @@ import { recordChange } from '../domain/notification';
 import { makeActor, makeFields } from '../domain/test-factories';
 import { readBytes, makeFileBytes, makeNumbered } from '../exchange/test-files';
 import { planImport } from '../exchange/resolve';
+import { openFreshDatabase } from './test-database';
 
 const assistant = makeActor('assistant');
 
 beforeEach(async () => {
-	await db.delete();
-	await db.open();
-	await db.settings.put({
-		key: 'identity',
-		value: { centreCode: '4002', centreName: '上海', deviceCode: '01' }
-	});
+	await openFreshDatabase();
 });
 
 afterEach(() => db.close());

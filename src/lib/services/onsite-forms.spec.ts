@@ -15,17 +15,13 @@ import {
 	serviceFormInputOf
 } from './onsite-forms';
 import { imageOf, sha256Hex } from './photos';
+import { openFreshDatabase } from '$lib/data/test-database';
 
 const assistant = makeActor('assistant');
 const now = new Date('2001-03-08T02:00:00.000Z');
 
 beforeEach(async () => {
-	await db.delete();
-	await db.open();
-	await db.settings.put({
-		key: 'identity',
-		value: { centreCode: '4002', centreName: '上海', deviceCode: '01' }
-	});
+	await openFreshDatabase();
 });
 
 afterEach(() => {

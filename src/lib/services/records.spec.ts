@@ -7,16 +7,12 @@ import { makeRecordFields } from '$lib/domain/records/test-records';
 import { makeActor, makeFields } from '$lib/domain/test-factories';
 import { acceptSurveyProposal, saveRecordForm } from './records';
 import { getToasts } from './toast.svelte';
+import { openFreshDatabase } from '$lib/data/test-database';
 
 const staff = makeActor('staff');
 
 beforeEach(async () => {
-	await db.delete();
-	await db.open();
-	await db.settings.put({
-		key: 'identity',
-		value: { centreCode: '4002', centreName: '上海', deviceCode: '01' }
-	});
+	await openFreshDatabase();
 });
 
 afterEach(() => {

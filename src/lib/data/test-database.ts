@@ -1,0 +1,11 @@
+import { db } from './db';
+
+/** The identity the data layer's tests run as: centre 4002 (上海), device 01. */
+export const TEST_IDENTITY = { centreCode: '4002', centreName: '上海', deviceCode: '01' };
+
+/** An empty database of this device (deleted, reopened, its identity set): a test's starting point. */
+export async function openFreshDatabase(identity = TEST_IDENTITY): Promise<void> {
+	await db.delete();
+	await db.open();
+	await db.settings.put({ key: 'identity', value: identity });
+}
