@@ -9,6 +9,7 @@ import { AppShell } from '../tests/e2e/pages/app-shell';
 import { startSetUpDevice } from '../tests/e2e/support/device';
 import { CHUNK_SIZE } from '../src/lib/exchange/format';
 import { BENCH_CENTRE, IMPORTING_DEVICE } from './generate';
+import { ratioToFloor } from './figures';
 import { HeapMonitor } from './heap';
 
 /**
@@ -233,7 +234,10 @@ const importFigure: Figure = {
 		bench.results.import_preview_ms = round(preview);
 		bench.results.import_write_ms = round(write);
 		bench.results.import_ms = round(preview + write);
-		bench.results.import_ratio = round(bench.results.import_ms / bench.results.import_floor_ms);
+		bench.results.import_ratio = ratioToFloor(
+			bench.results.import_ms,
+			bench.results.import_floor_ms
+		);
 		bench.results.import_peak_heap_mb = Math.round(peak / MB);
 		bench.log(
 			`import: peak heap ${Math.round(peak / MB)} MB, ${bench.heap.workersSeen} worker(s) watched`
@@ -278,7 +282,10 @@ const exportFigure: Figure = {
 		bench.results.export_ms = round(performance.now() - started);
 		await download.delete();
 		bench.results.export_floor_ms = round(await exportFloor(bench));
-		bench.results.export_ratio = round(bench.results.export_ms / bench.results.export_floor_ms);
+		bench.results.export_ratio = ratioToFloor(
+			bench.results.export_ms,
+			bench.results.export_floor_ms
+		);
 	}
 };
 
