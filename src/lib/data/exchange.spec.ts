@@ -27,7 +27,7 @@ import type { MasterRecord } from '../domain/master-data';
 import { fieldsOf, recordChange, type Notification } from '../domain/notification';
 import { makeActor, makeFields, makeItem } from '../domain/test-factories';
 import type { ExchangeError } from '../exchange/errors';
-import { FORMAT_VERSION } from '../exchange/format';
+import { FORMAT_VERSION, type ValidatedFile } from '../exchange/format';
 import { readExchangeBytes } from '../exchange/import';
 import type { ImportPreview } from '../exchange/preview';
 import { planImport, type Decisions, type ImportPlan } from '../exchange/resolve';
@@ -314,13 +314,32 @@ describe('a refused file leaves the stored data exactly as it was', () => {
 });
 
 /** A file of these notifications, read, previewed on this device and planned as it comes. */
-async function planOf(notifications: Notification[]): Promise<ImportPlan> {
+/** A valid file of these notifications, as the reader hands it to the preview. */
+function fileOf(notifications: Notification[]): ValidatedFile {
 	const read = readExchangeBytes('n.json', makeFileBytes(notifications), {
 		configuration: defaultConfiguration
 	});
 	if (!read.ok) throw new Error(JSON.stringify(read.errors));
+	return read.file;
+}
+
+/** The keys a table's `bulkGet` was asked for while `run` ran. */
+async function keysAsked(
+	table: { bulkGet: (keys: string[]) => unknown },
+	run: () => Promise<unknown>
+): Promise<unknown[]> {
+	const reads = vi.spyOn(table, 'bulkGet');
+	try {
+		await run();
+		return reads.mock.calls.flatMap(([keys]) => keys);
+	} finally {
+		reads.mockRestore();
+	}
+}
+
+async function planOf(notifications: Notification[]): Promise<ImportPlan> {
 	const planned = planImport(
-		await previewFiles([read.file]),
+		await previewFiles([fileOf(notifications)]),
 		{},
 		{ actor: supervisor, now: new Date(), configuration: defaultConfiguration }
 	);
@@ -400,39 +419,33 @@ describe('the write checks what changed since the preview', () => {
 
 	it('a file at the stored revisions is previewed from the list rows, reading no stored copy', async () => {
 		const records = Array.from({ length: 30 }, (_, i) => makeNumbered(i + 1, {}, '08'));
-		const read = readExchangeBytes('n.json', makeFileBytes(records), {
-			configuration: defaultConfiguration
-		});
-		if (!read.ok) throw new Error(JSON.stringify(read.errors));
+		const file = fileOf(records);
 		await db.notifications.bulkPut(records);
-		const reads = vi.spyOn(db.notifications, 'bulkGet');
-		const preview = await previewFiles([read.file]);
-		const asked = reads.mock.calls.flatMap(([keys]) => keys);
-		reads.mockRestore();
+		let preview: ImportPreview | undefined;
+		const asked = await keysAsked(db.notifications, async () => {
+			preview = await previewFiles([file]);
+		});
 		expect(asked).toEqual([]);
-		expect(preview.totals.notifications).toMatchObject({ unchanged: 30 });
+		expect(preview?.totals.notifications).toMatchObject({ unchanged: 30 });
 		// While list rows are still to be written after a large import, they are not trusted.
 		await db.listMeta.put({ key: 'pendingRows:000000000099:000001', value: ['4002-08-000001'] });
-		const again = vi.spyOn(db.notifications, 'bulkGet');
-		expect(await previewFiles([read.file])).toEqual(preview);
-		expect(again.mock.calls.flatMap(([keys]) => keys)).toHaveLength(30);
-		again.mockRestore();
+		const again = await keysAsked(db.notifications, async () => {
+			expect(await previewFiles([file])).toEqual(preview);
+		});
+		expect(again).toHaveLength(30);
 	});
 
 	it('looks up the list rows of stored numbers only: a new number costs no look-up', async () => {
 		const stored = Array.from({ length: 30 }, (_, i) => makeNumbered(i + 1, {}, '08'));
 		const fresh = Array.from({ length: 20 }, (_, i) => makeNumbered(i + 101, {}, '08'));
-		const read = readExchangeBytes('n.json', makeFileBytes([...stored, ...fresh]), {
-			configuration: defaultConfiguration
-		});
-		if (!read.ok) throw new Error(JSON.stringify(read.errors));
+		const file = fileOf([...stored, ...fresh]);
 		await db.notifications.bulkPut(stored);
-		const rows = vi.spyOn(db.listRows, 'bulkGet');
-		const preview = await previewFiles([read.file]);
-		const asked = rows.mock.calls.flatMap(([keys]) => keys);
-		rows.mockRestore();
+		let preview: ImportPreview | undefined;
+		const asked = await keysAsked(db.listRows, async () => {
+			preview = await previewFiles([file]);
+		});
 		expect(asked.sort()).toEqual(stored.map((record) => record.number).sort());
-		expect(preview.totals.notifications).toMatchObject({ unchanged: 30, new: 20 });
+		expect(preview?.totals.notifications).toMatchObject({ unchanged: 30, new: 20 });
 	});
 
 	it('never overwrites a record the preview found absent, even where the counter did not move', async () => {

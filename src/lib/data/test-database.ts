@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, vi } from 'vitest';
 import { db } from './db';
 
 /** The identity the data layer's tests run as: centre 4002 (上海), device 01. */
@@ -8,4 +9,16 @@ export async function openFreshDatabase(identity = TEST_IDENTITY): Promise<void>
 	await db.delete();
 	await db.open();
 	await db.settings.put({ key: 'identity', value: identity });
+}
+
+/**
+ * Each test of the file starts from `openFreshDatabase()`, and afterwards its spies are restored
+ * and the database closed.
+ */
+export function useFreshDatabase(): void {
+	beforeEach(() => openFreshDatabase());
+	afterEach(() => {
+		vi.restoreAllMocks();
+		db.close();
+	});
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '$lib/data/db';
 import { addNotification, getNotification } from '$lib/data/notifications';
 import { getImage, recordsOfNotification } from '$lib/data/records';
@@ -15,19 +15,12 @@ import {
 	serviceFormInputOf
 } from './onsite-forms';
 import { imageOf, sha256Hex } from './photos';
-import { openFreshDatabase } from '$lib/data/test-database';
+import { useFreshDatabase } from '$lib/data/test-database';
 
 const assistant = makeActor('assistant');
 const now = new Date('2001-03-08T02:00:00.000Z');
 
-beforeEach(async () => {
-	await openFreshDatabase();
-});
-
-afterEach(() => {
-	vi.restoreAllMocks();
-	db.close();
-});
+useFreshDatabase();
 
 function newNotification(type = 'Z1') {
 	return addNotification(makeFields({ type }), assistant, defaultConfiguration, {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '$lib/data/db';
 import { addNotification, getNotification } from '$lib/data/notifications';
 import { recordsOfNotification } from '$lib/data/records';
@@ -7,18 +7,11 @@ import { makeRecordFields } from '$lib/domain/records/test-records';
 import { makeActor, makeFields } from '$lib/domain/test-factories';
 import { acceptSurveyProposal, saveRecordForm } from './records';
 import { getToasts } from './toast.svelte';
-import { openFreshDatabase } from '$lib/data/test-database';
+import { useFreshDatabase } from '$lib/data/test-database';
 
 const staff = makeActor('staff');
 
-beforeEach(async () => {
-	await openFreshDatabase();
-});
-
-afterEach(() => {
-	vi.restoreAllMocks();
-	db.close();
-});
+useFreshDatabase();
 
 function newNotification() {
 	return addNotification(makeFields(), staff, defaultConfiguration, {

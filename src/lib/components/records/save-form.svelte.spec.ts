@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '$lib/data/db';
 import type { Actor } from '$lib/domain/actor';
 import { addNotification } from '$lib/data/notifications';
@@ -8,18 +8,11 @@ import { makeRecordFields } from '$lib/domain/records/test-records';
 import { makeActor, makeFields } from '$lib/domain/test-factories';
 import { t } from '$lib/i18n';
 import { RecordSubmission } from './save-form.svelte';
-import { openFreshDatabase } from '$lib/data/test-database';
+import { useFreshDatabase } from '$lib/data/test-database';
 
 const staff = makeActor('staff');
 
-beforeEach(async () => {
-	await openFreshDatabase();
-});
-
-afterEach(() => {
-	vi.restoreAllMocks();
-	db.close();
-});
+useFreshDatabase();
 
 async function submissionFor({ actor }: { actor: Actor | undefined } = { actor: staff }) {
 	const notification = await addNotification(makeFields(), staff, defaultConfiguration);
