@@ -277,10 +277,23 @@ test('a large current file is read in parts: listed whole once its rows are writ
 		name: '上海服务中心',
 		device: '03'
 	});
+	// A file this large is checked by two parse Workers: the first part by one, the second by the other.
+	const parseWorkers: string[] = [];
+	tablet.on('worker', (worker) => {
+		if (worker.url().includes('parse.worker')) parseWorkers.push(worker.url());
+	});
 	const other = new ExchangePage(tablet);
 	await other.choose(twice);
 	await expect(other.refused().first()).toContainText(notifications[10]!.number);
 	await expect(other.refused().first()).toContainText('此记录在同一文件中出现了多次');
+	// A record that is not valid in the second Worker's part is named as in any other file.
+	const bad = writeChanged(exported, testInfo.outputPath('bad.json'), (envelope) => {
+		(envelope.notifications[1200] as { shipTo: string }).shipTo = '';
+	});
+	await other.choose(bad);
+	await expect(other.refused().first()).toContainText(notifications[1200]!.number);
+	await expect(other.refused().first()).toContainText('送达方');
+	expect(parseWorkers.length).toBeGreaterThanOrEqual(4);
 
 	await other.choose(exported);
 	await other.confirm();

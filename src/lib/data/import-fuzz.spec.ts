@@ -272,11 +272,11 @@ function makeCase(base: Container, index: number): FuzzCase {
 /** The parse Worker's module, loaded with a stand-in for the Worker's global scope. */
 async function loadParseWorker(): Promise<(request: WorkerRequest) => Promise<WorkerReply[]>> {
 	const scope: {
-		onmessage?: (event: { data: WorkerRequest }) => Promise<void>;
+		onmessage?: (event: { data: WorkerRequest }) => Promise<void> | void;
 		replies: WorkerReply[];
 	} = { replies: [] };
 	vi.stubGlobal('self', {
-		set onmessage(handler: (event: { data: WorkerRequest }) => Promise<void>) {
+		set onmessage(handler: (event: { data: WorkerRequest }) => Promise<void> | void) {
 			scope.onmessage = handler;
 		},
 		postMessage: (reply: WorkerReply) => scope.replies.push(reply)
@@ -348,6 +348,7 @@ describe('issue 14.7: import fuzzing through the parse Worker', () => {
 	it('the unmutated base file is read and imported, so the mutations start from a good file', async () => {
 		const bytes = new Uint8Array(readFileSync(BASE_FILE));
 		const replies = await parse({
+			type: 'read',
 			source: new Blob([bytes]),
 			name: BASE_FILE,
 			configuration: defaultConfiguration
@@ -369,6 +370,7 @@ describe('issue 14.7: import fuzzing through the parse Worker', () => {
 			let replies: WorkerReply[];
 			try {
 				replies = await parse({
+					type: 'read',
 					source: new Blob([fuzz.bytes as Uint8Array<ArrayBuffer>]),
 					name: fuzz.name,
 					configuration: defaultConfiguration

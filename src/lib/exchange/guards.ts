@@ -221,20 +221,21 @@ export function splitRecords(
 	let hasElement = false;
 	/** A comma between elements was the last thing in the array: `[…,]` is not JSON. */
 	let isAfterComma = false;
-	// Most bytes are inside strings: jump to the next quote or backslash natively.
-	let nextBackslash = bytes.indexOf(BACKSLASH);
-	for (let i = 0; i < bytes.length; i += 1) {
+	const length = bytes.length;
+	for (let i = 0; i < length; i += 1) {
 		if (isInString) {
-			let quote = bytes.indexOf(QUOTE, i);
-			if (quote < 0) quote = bytes.length;
-			if (nextBackslash >= 0 && nextBackslash < i) nextBackslash = bytes.indexOf(BACKSLASH, i);
-			if (nextBackslash >= 0 && nextBackslash < quote) {
-				if (depth === 1) hasEscape = true;
-				i = nextBackslash + 1;
-				continue;
+			// Most bytes are inside strings, most strings are short: a plain loop to the closing
+			// quote (measured: half the time of two native searches per string).
+			while (i < length) {
+				const inside = bytes[i];
+				if (inside === QUOTE) break;
+				if (inside === BACKSLASH) {
+					if (depth === 1) hasEscape = true;
+					i += 1;
+				}
+				i += 1;
 			}
-			i = quote;
-			if (i >= bytes.length) break;
+			if (i >= length) break;
 		}
 		const byte = bytes[i];
 		if (isInString) {

@@ -10,6 +10,8 @@ import { FORMAT_VERSION, LIMITS } from './format';
 import {
 	readExchangeBytes,
 	readExchangeBytesInParts,
+	HelperChecks,
+	type PartHelper,
 	readExchangeSource,
 	readWhole,
 	type ReadProgress,
@@ -264,6 +266,101 @@ describe('reading in parts (1,000 records at a time) and whole', () => {
 		expect(result).toEqual(readWhole('twice.json', bytes, options));
 		expect(errorsOf(result).map((error) => [error.record?.key, error.code])).toEqual([
 			['4002-01-000011', 'duplicateRecord']
+		]);
+	});
+
+	/** A helper checking its parts in this thread as the helper Worker does; its records by position. */
+	function inThreadHelper(): PartHelper & { parts: Map<number, string[]> } {
+		const checks = new HelperChecks();
+		const parts = new Map<number, string[]>();
+		return {
+			parts,
+			start: (context) => checks.start(context),
+			check: (part, bytes) => {
+				const records = checks.check(bytes);
+				if (records)
+					parts.set(
+						part,
+						records.map((record) => record.number)
+					);
+			},
+			finish: () => Promise.resolve(checks.answer)
+		};
+	}
+
+	it('with a helper, reads the even parts itself and hands it the odd ones, together the whole file', async () => {
+		const bytes = makeFileBytes(many);
+		const helper = inThreadHelper();
+		const own = new Map<number, string[]>();
+		const { result, isInParts } = await readExchangeBytesInParts('many.json', bytes, {
+			...options,
+			helper,
+			onRecords: (records, part) =>
+				own.set(
+					part,
+					records.map((record) => record.number)
+				)
+		});
+		expect(isInParts).toBe(true);
+		expect([...own.keys()]).toEqual([0, 2]);
+		expect([...helper.parts.keys()]).toEqual([1]);
+		const whole = readWhole('many.json', bytes, options);
+		if (!result.ok || !whole.ok) throw new Error('expected both to read the file');
+		const joined = [0, 1, 2].flatMap((part) => own.get(part) ?? helper.parts.get(part) ?? []);
+		expect(joined).toEqual(whole.file.notifications.map((record) => record.number));
+	});
+
+	it("with a helper, a number in the reader's part and in the helper's is found, and the file read whole", async () => {
+		const twice = [...many.slice(0, 1500), many[10]!];
+		const bytes = makeFileBytes(twice);
+		const helper = inThreadHelper();
+		const { result, isInParts } = await readExchangeBytesInParts('twice.json', bytes, {
+			...options,
+			helper,
+			onRecords: () => {}
+		});
+		// Each side alone saw the number once.
+		expect(helper.parts.get(1)).toContain('4002-01-000011');
+		expect(isInParts).toBe(false);
+		expect(errorsOf(result).map((error) => [error.record?.key, error.code])).toEqual([
+			['4002-01-000011', 'duplicateRecord']
+		]);
+	});
+
+	it("with a helper, a bad record in the helper's part makes the file read whole, naming it", async () => {
+		const bad = many.map((record, index) => (index === 1200 ? { ...record, shipTo: '' } : record));
+		const bytes = makeFileBytes(bad);
+		const helper = inThreadHelper();
+		const own: number[] = [];
+		const { result, isInParts } = await readExchangeBytesInParts('bad.json', bytes, {
+			...options,
+			helper,
+			onRecords: (_records, part) => own.push(part)
+		});
+		expect(own).toEqual([0, 2]);
+		expect(helper.parts.size).toBe(0);
+		expect(isInParts).toBe(false);
+		expect(errorsOf(result).map((error) => [error.record?.key, error.field, error.code])).toEqual([
+			[bad[1200]!.number, 'shipTo', 'required']
+		]);
+	});
+
+	it('with a helper, a number twice within its own parts is found', async () => {
+		// Parts 1 and 3 are the helper's: the number is in both.
+		const bytes = makeFileBytes([
+			...many,
+			...Array.from({ length: 500 }, (_, index) => makeNumbered(3001 + index)),
+			many[1100]!
+		]);
+		const helper = inThreadHelper();
+		const { result, isInParts } = await readExchangeBytesInParts('twice.json', bytes, {
+			...options,
+			helper,
+			onRecords: () => {}
+		});
+		expect(isInParts).toBe(false);
+		expect(errorsOf(result).map((error) => [error.record?.key, error.code])).toEqual([
+			[many[1100]!.number, 'duplicateRecord']
 		]);
 	});
 

@@ -26,6 +26,7 @@ import { shareActors } from './share';
 import { checkZipImages, isZipBytes, openExportZip } from './zip';
 import {
 	NotificationValidator,
+	type RecordContext,
 	validateLinkedRecords,
 	validateMasterData,
 	validateNotifications
@@ -317,8 +318,112 @@ export function readWhole(name: string, bytes: Uint8Array, options: ReadOptions)
 
 /** What reading in parts adds: where each part's valid notifications go as soon as they are checked. */
 export interface PartsOptions extends ReadOptions {
-	/** Each part's records, in file order; without it they are collected into the file. */
-	onRecords?: (records: Notification[]) => void;
+	/**
+	 * Each part's records with the part's position, in file order (the helper's parts are not
+	 * given here); without it they are collected into the file.
+	 */
+	onRecords?: (records: Notification[], part: number) => void;
+	/** Another thread that checks every other part beside this one (`PartHelper`). */
+	helper?: PartHelper;
+}
+
+/** What a helper's checker needs to know of the file: its name and both configurations. */
+export interface HelperContext {
+	file: string;
+	fileConfiguration: Configuration;
+	appConfiguration: Configuration;
+}
+
+/**
+ * A second thread that checks the odd parts of a file while the reader checks the even ones:
+ * validating is most of a read, and a device has two cores. The reader hands it each odd part's
+ * bytes as it reaches them; the helper sends the valid records on itself (to the page). The reader
+ * still decides: the file counts as read in parts only when the helper's parts were all clean and
+ * no number appears both in its parts and the reader's.
+ */
+export interface PartHelper {
+	/** Tells the helper the file's context, before its first part. */
+	start(context: HelperContext): void;
+	/** Hands over the bytes of the part at this (odd) position; the helper keeps them. */
+	check(part: number, bytes: Uint8Array): void;
+	/** The numbers of the records in the helper's parts, or undefined when one part was not clean. */
+	finish(): Promise<string[] | undefined>;
+}
+
+/** Whether the part at this position is the helper's: every other part, from the second. */
+export function isHelpersPart(part: number): boolean {
+	return part % 2 === 1;
+}
+
+/**
+ * Checks the notifications of a file part by part, in the order given: decodes the part's bytes,
+ * parses them, refuses forbidden keys and over-long strings, validates each record (duplicates
+ * across every part given so far) and shares equal actors. Undefined for a part that is not clean;
+ * the whole-file reader then names what is wrong.
+ */
+export class PartChecker {
+	private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+	private readonly validator: NotificationValidator;
+
+	constructor(context: RecordContext) {
+		this.validator = new NotificationValidator(context);
+	}
+
+	check(bytes: Uint8Array): Notification[] | undefined {
+		let raws: unknown;
+		try {
+			raws = JSON.parse(`[${this.decoder.decode(bytes)}]`);
+		} catch {
+			return undefined;
+		}
+		if (!Array.isArray(raws)) return undefined;
+		if (findUnsafeValues(raws, LIMITS.stringLength, 1).length > 0) return undefined;
+		const checked = this.validator.check(raws);
+		if (checked.errors.length > 0) return undefined;
+		// Equal actors become one object, and stay one in the page (see `shareActors`).
+		shareActors(checked.records);
+		return checked.records;
+	}
+
+	/** Takes numbers checked elsewhere (the helper's parts); false when one was seen before. */
+	claim(numbers: readonly string[]): boolean {
+		return this.validator.claim(numbers);
+	}
+}
+
+/**
+ * The helper's side of `PartHelper`: checks the parts it is handed, in order, and keeps the
+ * numbers of their records for the reader; after a part that was not clean it checks no more.
+ */
+export class HelperChecks {
+	private checker: PartChecker | undefined;
+	private numbers: string[] | undefined = [];
+
+	start(context: HelperContext): void {
+		this.checker = new PartChecker(context);
+	}
+
+	/** The records of one part; undefined when it (or one before it) was not clean. */
+	check(bytes: Uint8Array): Notification[] | undefined {
+		if (!this.checker || !this.numbers) return undefined;
+		let records: Notification[] | undefined;
+		try {
+			records = this.checker.check(bytes);
+		} catch {
+			records = undefined;
+		}
+		if (!records) {
+			this.numbers = undefined;
+			return undefined;
+		}
+		for (const record of records) this.numbers.push(record.number);
+		return records;
+	}
+
+	/** What the reader is told: every number checked, or undefined when a part was not clean. */
+	get answer(): string[] | undefined {
+		return this.checker ? this.numbers : undefined;
+	}
 }
 
 /**
@@ -329,13 +434,15 @@ export interface PartsOptions extends ReadOptions {
  * time besides the valid records. The same checks as `readWhole`, in the same order per record;
  * undefined at the first thing wrong (or anything unusual: another version, an escaped top-level
  * string), and `readWhole` then reads the file and names every error. The checksum is the
- * caller's: nothing read here counts until it matches.
+ * caller's: nothing read here counts until it matches. With a `helper`, its parts are handed to
+ * it instead, and the caller asks it afterwards whether they were clean (the returned checker
+ * then takes the helper's numbers, to find a number in both).
  */
 function readInParts(
 	name: string,
 	body: Uint8Array,
 	options: PartsOptions
-): ValidatedFile | undefined {
+): { file: ValidatedFile; checker: PartChecker } | undefined {
 	const layout = splitRecords(body, LIMITS.depth, CHUNK_SIZE);
 	if (!layout) return undefined;
 	const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -365,21 +472,26 @@ function readInParts(
 		if (masterData.errors.length > 0) return undefined;
 		const records = validateLinkedRecords(envelope.records, context);
 		if (records.errors.length > 0) return undefined;
-		const validator = new NotificationValidator(context);
+		const { helper } = options;
+		helper?.start({
+			file: name,
+			fileConfiguration: envelope.configuration,
+			appConfiguration: options.configuration
+		});
+		const checker = new PartChecker(context);
 		const notifications: Notification[] = [];
-		for (const [start, end] of layout.parts) {
-			const raws: unknown = JSON.parse(`[${decoder.decode(body.subarray(start, end))}]`);
-			if (!Array.isArray(raws)) return undefined;
-			if (findUnsafeValues(raws, LIMITS.stringLength, 1).length > 0) return undefined;
-			const checked = validator.check(raws);
-			if (checked.errors.length > 0) return undefined;
-			// Equal actors become one object, and stay one in the page (see `shareActors`).
-			shareActors(checked.records);
-			if (options.onRecords) options.onRecords(checked.records);
-			else for (const record of checked.records) notifications.push(record);
+		for (const [part, [start, end]] of layout.parts.entries()) {
+			if (helper && isHelpersPart(part)) {
+				helper.check(part, body.slice(start, end));
+				continue;
+			}
+			const checked = checker.check(body.subarray(start, end));
+			if (!checked) return undefined;
+			if (options.onRecords) options.onRecords(checked, part);
+			else for (const record of checked) notifications.push(record);
 		}
 		const { header, configuration } = envelope;
-		return {
+		const file: ValidatedFile = {
 			name,
 			sourceVersion: FORMAT_VERSION,
 			header,
@@ -389,6 +501,7 @@ function readInParts(
 			records: records.records,
 			images: []
 		};
+		return { file, checker };
 	} catch {
 		// Not UTF-8, not JSON, a refused envelope: the whole-file reader says which, and where.
 		return undefined;
@@ -418,8 +531,8 @@ export function readExchangeBytes(
 		const actual = sha256Hex([tail.body], (done) =>
 			options.onProgress?.({ phase: 'checksum', done, total })
 		);
-		const file = actual === tail.checksum ? readInParts(name, tail.body, options) : undefined;
-		if (file) return { ok: true, file };
+		const read = actual === tail.checksum ? readInParts(name, tail.body, options) : undefined;
+		if (read) return { ok: true, file: read.file };
 	}
 	return readWhole(name, bytes, options);
 }
@@ -427,8 +540,9 @@ export function readExchangeBytes(
 /**
  * As `readExchangeBytes`, for the Worker: the checksum is computed by the platform while the
  * parts are read, and each part's records go to `onRecords` at once (the Worker posts them, so
- * it never holds the file's records). `isInParts` says whether they went there; when false, the
- * records (or errors) are in the result, and whatever `onRecords` got must be dropped.
+ * it never holds the file's records). With a `helper`, the odd parts go to it, and its records
+ * go wherever it sends them. `isInParts` says whether they went there; when false, the records
+ * (or errors) are in the result, and whatever `onRecords` and the helper sent must be dropped.
  */
 export async function readExchangeBytesInParts(
 	name: string,
@@ -438,9 +552,12 @@ export async function readExchangeBytesInParts(
 	const tail = checkedTail(bytes);
 	if (tail) {
 		const hashing = sha256HexOf(tail.body);
-		const file = readInParts(name, tail.body, options);
-		if (file && (await hashing) === tail.checksum) {
-			return { result: { ok: true, file }, isInParts: !!options.onRecords };
+		const read = readInParts(name, tail.body, options);
+		// The helper's parts count only when all were clean and share no number with the reader's.
+		const helped = read && options.helper ? await options.helper.finish() : [];
+		const isClean = !!read && !!helped && read.checker.claim(helped);
+		if (read && isClean && (await hashing) === tail.checksum) {
+			return { result: { ok: true, file: read.file }, isInParts: !!options.onRecords };
 		}
 		await hashing.catch(() => undefined);
 	}
@@ -454,14 +571,31 @@ export interface ExchangeSource {
 	arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-/** What the parse Worker is sent and sends back. */
-export type WorkerRequest = { source: Blob; name: string; configuration: Configuration };
+/** What a parse Worker is sent: a file to read (with a port to its helper), or to help a reader. */
+export type WorkerRequest =
+	| {
+			type: 'read';
+			source: Blob;
+			name: string;
+			configuration: Configuration;
+			/** The port to a helper Worker (see `PartHelper`), for a large file. */
+			helper?: MessagePort;
+	  }
+	| { type: 'help'; reader: MessagePort };
 export type WorkerReply =
 	| { type: 'progress'; progress: ReadProgress }
-	/** The next valid records of a file read in parts. */
-	| { type: 'records'; records: Notification[] }
-	/** The outcome; `isInParts`: its notifications are the `records` messages before it, in order. */
-	| { type: 'result'; result: ReadResult; isInParts: boolean };
+	/** The valid records of one part of a file read in parts, and the part's position. */
+	| { type: 'records'; records: Notification[]; part: number }
+	/** The outcome; `isInParts`: its notifications are the `records` messages, by position. */
+	| { type: 'result'; result: ReadResult; isInParts: boolean }
+	/** From a helper: it has sent every part it will send. */
+	| { type: 'helped' };
+/** What a reader and its helper say to each other over their port. */
+export type HelperMessage =
+	| { type: 'start'; context: HelperContext }
+	| { type: 'part'; part: number; bytes: Uint8Array }
+	| { type: 'finish' }
+	| { type: 'finished'; numbers: string[] | undefined };
 
 /** Reads a source in this thread (node, tests, a browser without Workers). */
 async function readInline(source: ExchangeSource, options: ReadOptions): Promise<ReadResult> {
@@ -476,18 +610,40 @@ async function readInline(source: ExchangeSource, options: ReadOptions): Promise
 	return readExchangeBytes(source.name, bytes, options);
 }
 
-/** Reads a source in the parse Worker, off the main thread, relaying its progress. */
+/** Below this size one Worker reads a file: a helper would cost more to start than it saves. */
+const HELPED_READ_BYTES = 4 * 1024 * 1024;
+
+/** Whether a second Worker checks half of the parts: a large file, on a device with two cores. */
+function wantsHelper(source: ExchangeSource): boolean {
+	const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
+	return source.size >= HELPED_READ_BYTES && cores >= 2;
+}
+
+/** A parse Worker (written out in full each time: the bundler finds Workers by this very form). */
+function startParseWorker(): Worker {
+	return new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * Reads a source in the parse Worker, off the main thread, relaying its progress. A large file's
+ * odd parts are checked by a second Worker at the same time (see `PartHelper`); both send their
+ * parts here by position, and the reader's result says whether they make the file.
+ */
 function readInWorker(source: Blob & ExchangeSource, options: ReadOptions): Promise<ReadResult> {
-	const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+	const reader = startParseWorker();
+	const helper = wantsHelper(source) ? startParseWorker() : undefined;
+	const workers = helper ? [reader, helper] : [reader];
 	const parts: Notification[][] = [];
+	let received = 0;
+	let outcome: { result: ReadResult; isInParts: boolean } | undefined;
+	let isHelped = !helper;
 	return new Promise<ReadResult>((resolve) => {
-		worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-			const reply = event.data;
-			if (reply.type === 'progress') return options.onProgress?.(reply.progress);
-			if (reply.type === 'records') return void parts.push(reply.records);
-			worker.terminate();
-			const { result } = reply;
-			if (result.ok && reply.isInParts) {
+		const settle = () => {
+			// A helper's last parts may come after the reader's result: both must be in.
+			if (!outcome || (outcome.isInParts && !isHelped)) return;
+			for (const worker of workers) worker.terminate();
+			const { result } = outcome;
+			if (result.ok && outcome.isInParts) {
 				const notifications: Notification[] = [];
 				for (const part of parts) for (const record of part) notifications.push(record);
 				result.file.notifications = notifications;
@@ -495,22 +651,48 @@ function readInWorker(source: Blob & ExchangeSource, options: ReadOptions): Prom
 			parts.length = 0;
 			resolve(result);
 		};
-		worker.onerror = () => {
-			worker.terminate();
-			const errors = [fileError(source.name, 'readFailed')];
-			resolve({ ok: false, name: source.name, errors });
+		const fail = () => {
+			for (const worker of workers) worker.terminate();
+			resolve({ ok: false, name: source.name, errors: [fileError(source.name, 'readFailed')] });
 		};
+		const onMessage = (event: MessageEvent<WorkerReply>) => {
+			const reply = event.data;
+			if (reply.type === 'progress') {
+				const { progress } = reply;
+				// The reader counts its own parts; the records of both say how far checking has come.
+				const done = progress.phase === 'validate' ? received : progress.done;
+				return options.onProgress?.({ ...progress, done });
+			}
+			if (reply.type === 'records') {
+				parts[reply.part] = reply.records;
+				received += reply.records.length;
+				return;
+			}
+			if (reply.type === 'helped') isHelped = true;
+			else outcome = reply;
+			settle();
+		};
+		for (const worker of workers) {
+			worker.onmessage = onMessage;
+			worker.onerror = fail;
+		}
 		try {
 			// Plain data only: a reactive proxy cannot be cloned into the Worker.
-			const request: WorkerRequest = {
-				source,
-				name: source.name,
-				configuration: JSON.parse(JSON.stringify(options.configuration)) as Configuration
-			};
-			worker.postMessage(request);
+			const configuration = JSON.parse(JSON.stringify(options.configuration)) as Configuration;
+			const request = { type: 'read' as const, source, name: source.name, configuration };
+			if (helper) {
+				const channel = new MessageChannel();
+				helper.postMessage({ type: 'help', reader: channel.port2 } satisfies WorkerRequest, [
+					channel.port2
+				]);
+				reader.postMessage({ ...request, helper: channel.port1 } satisfies WorkerRequest, [
+					channel.port1
+				]);
+			} else {
+				reader.postMessage(request satisfies WorkerRequest);
+			}
 		} catch {
-			worker.terminate();
-			resolve({ ok: false, name: source.name, errors: [fileError(source.name, 'readFailed')] });
+			fail();
 		}
 	});
 }

@@ -159,6 +159,15 @@ export class NotificationValidator {
 		}
 		return { records, errors };
 	}
+
+	/** Takes numbers validated elsewhere (another thread's parts); false when one was seen before. */
+	claim(numbers: readonly string[]): boolean {
+		for (const number of numbers) {
+			if (this.seen.has(number)) return false;
+			this.seen.add(number);
+		}
+		return true;
+	}
 }
 
 /** Validates every notification of a file: schema, quantities, statuses, centre, duplicates. */
