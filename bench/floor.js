@@ -1,6 +1,7 @@
 // The floors of the benchmark: the same work as the app's, done directly with Dexie on the app's
-// own database and tables, in the app's page (served beside the build as /__bench/floor.js and
-// loaded with a script tag, which the CSP allows for the origin's own files). No app code here.
+// own tables and indexes, in a page of the app (served beside the build as /__bench/floor.js and
+// loaded with a script tag, which the CSP allows for the origin's own files). The import floor runs
+// in the app opened on a second origin, whose store the app's import never touches. No app code here.
 import Dexie from './dexie.js';
 
 /** The app's database, opened as it is (no schema of our own). */

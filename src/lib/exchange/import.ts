@@ -351,7 +351,7 @@ export interface PartHelper {
 }
 
 /** Whether the part at this position is the helper's: every other part, from the second. */
-export function isHelpersPart(part: number): boolean {
+function isHelpersPart(part: number): boolean {
 	return part % 2 === 1;
 }
 
@@ -361,7 +361,7 @@ export function isHelpersPart(part: number): boolean {
  * across every part given so far) and shares equal actors. Undefined for a part that is not clean;
  * the whole-file reader then names what is wrong.
  */
-export class PartChecker {
+class PartChecker {
 	private readonly decoder = new TextDecoder('utf-8', { fatal: true });
 	private readonly validator: NotificationValidator;
 
