@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -49,6 +50,10 @@ export default defineConfig({
 	],
 	test: {
 		setupFiles: ['src/test-setup.ts'],
+		// Vitest leaves one core free by default: one worker on a 2-core machine, where the unit tests
+		// then take 135 s instead of 84 s (measured). The files are independent (each has its own
+		// fake IndexedDB), so two workers at least.
+		maxWorkers: Math.max(2, availableParallelism() - 1),
 		projects: [
 			{
 				extends: true,

@@ -45,20 +45,26 @@ test.describe('command box', () => {
 		await startSetUpDevice(page);
 	});
 
-	for (const [command, path] of [
-		['IW51', '/notifications/new'],
-		['iw59', '/notifications'],
-		['ZSMR006', '/work-plan'],
-		['IW53 4002-01-000001', '/notifications/4002-01-000001']
-	] as const) {
-		test(`${command} opens ${path}`, async ({ page, problems }) => {
-			const shell = new AppShell(page);
-			await shell.runCommand(command);
-			await expect(page).toHaveURL(new RegExp(`${path}$`));
-			await expect(shell.commandBox()).toHaveValue('');
-			expect(problems.errors).toEqual([]);
-		});
-	}
+	// One device for all four: each command is a step, the box is empty again after each.
+	test('IW51, iw59, ZSMR006 and IW53 with a number open their pages', async ({
+		page,
+		problems
+	}) => {
+		const shell = new AppShell(page);
+		for (const [command, path] of [
+			['IW51', '/notifications/new'],
+			['iw59', '/notifications'],
+			['ZSMR006', '/work-plan'],
+			['IW53 4002-01-000001', '/notifications/4002-01-000001']
+		] as const) {
+			await test.step(`${command} opens ${path}`, async () => {
+				await shell.runCommand(command);
+				await expect(page).toHaveURL(new RegExp(`${path}$`));
+				await expect(shell.commandBox()).toHaveValue('');
+			});
+		}
+		expect(problems.errors).toEqual([]);
+	});
 
 	test('IW53 without a number asks for one, an unknown code says so', async ({
 		page,
@@ -134,14 +140,25 @@ test.describe('accessibility (axe)', () => {
 		expect(problems.errors).toEqual([]);
 	});
 
-	for (const path of ['/', '/settings', '/notifications', '/work-plan', '/reports', '/exchange']) {
-		test(`screen ${path}`, async ({ page, problems }) => {
-			await startSetUpDevice(page);
-			await page.goto(path);
-			await new AppShell(page).centreBadge().waitFor();
-			await expect(new AppShell(page).loading()).toHaveCount(0);
-			await expectNoSeriousA11yViolations(page);
-			expect(problems.errors).toEqual([]);
-		});
-	}
+	// One device for every screen (a set-up per screen cost more than the checks): each a step.
+	test('every screen of a set-up device', async ({ page, problems }) => {
+		await startSetUpDevice(page);
+		const shell = new AppShell(page);
+		for (const path of [
+			'/',
+			'/settings',
+			'/notifications',
+			'/work-plan',
+			'/reports',
+			'/exchange'
+		]) {
+			await test.step(`screen ${path}`, async () => {
+				await page.goto(path);
+				await shell.centreBadge().waitFor();
+				await expect(shell.loading()).toHaveCount(0);
+				await expectNoSeriousA11yViolations(page);
+			});
+		}
+		expect(problems.errors).toEqual([]);
+	});
 });
