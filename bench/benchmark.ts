@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -525,6 +525,54 @@ async function startProfile(bench: Bench): Promise<void> {
 	await bench.heap.cdp.send('Profiler.start');
 }
 
+/** Starts a Chromium trace (all processes) when profiling; `stop` writes it to the temp folder. */
+async function startTrace(
+	bench: Bench
+): Promise<{ stop(name: string): Promise<void> } | undefined> {
+	if (!bench.isProfiling) return undefined;
+	const cdp = await bench.context.newCDPSession(bench.page);
+	await cdp.send('Tracing.start', {
+		transferMode: 'ReturnAsStream',
+		traceConfig: {
+			includedCategories: [
+				'devtools.timeline',
+				'disabled-by-default-devtools.timeline',
+				'loading',
+				'navigation',
+				'IndexedDB',
+				'ServiceWorker',
+				'CacheStorage',
+				'v8.execute',
+				'blink',
+				'toplevel',
+				'leveldb',
+				'disabled-by-default-devtools.timeline.frame',
+				'disabled-by-default-v8.cpu_profiler'
+			]
+		}
+	});
+	return {
+		async stop(name) {
+			const complete = new Promise<string>((resolve) =>
+				cdp.once('Tracing.tracingComplete', (event) => resolve(event.stream!))
+			);
+			await cdp.send('Tracing.end');
+			const stream = await complete;
+			const parts: string[] = [];
+			for (;;) {
+				const chunk = await cdp.send('IO.read', { handle: stream });
+				parts.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data);
+				if (chunk.eof) break;
+			}
+			await cdp.send('IO.close', { handle: stream });
+			const path = join(tmpdir(), `shouhou-trace-${name}.json`);
+			await writeFile(path, parts.join(''));
+			bench.log(`trace of ${name}: ${path}`);
+			await cdp.detach();
+		}
+	};
+}
+
 /** Stops the CPU profile and logs the functions with the most self time. */
 async function stopProfile(bench: Bench, what: string): Promise<void> {
 	if (!bench.isProfiling) return;
@@ -648,11 +696,13 @@ const overviewFigure: Figure = {
 			`overview: change counter ${state.version}, tally at ${state.tally}, snapshot at ${state.snapshot}`
 		);
 		await startProfile(bench);
+		const tracing = await startTrace(bench);
 		const started = performance.now();
 		await page.goto('/');
 		await page.locator('[data-testid="overview"][aria-busy="false"]').waitFor({ timeout: 0 });
 		await painted(page);
 		bench.results.overview_ms = round(performance.now() - started);
+		await tracing?.stop('overview');
 		await stopProfile(bench, 'the overview');
 		if (bench.isProfiling) {
 			const timing = await page.evaluate(() => {

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from './db';
-import { IMPORT_CHUNK_SIZE, importCustomers, seedSampleMasterData } from './master-data';
+import {
+	IMPORT_CHUNK_SIZE,
+	importCustomers,
+	loadMasterData,
+	loadMasterDataOfKinds,
+	seedSampleMasterData
+} from './master-data';
 import { masterRecordSchema, type MasterRecord } from '../domain/master-data';
 
 /** A valid customer with a code; overrides for what a test cares about. */
@@ -28,6 +34,22 @@ beforeEach(async () => {
 afterEach(() => {
 	vi.restoreAllMocks();
 	db.close();
+});
+
+describe('loadMasterDataOfKinds', () => {
+	it('reads the kinds asked for, grouped as loadMasterData groups them, and no customer', async () => {
+		await seedSampleMasterData();
+		await importCustomers(customers(30));
+		const all = await loadMasterData();
+		const staffOnly = await loadMasterDataOfKinds(['staff']);
+		expect(all.staff.length).toBeGreaterThan(0);
+		expect(staffOnly.staff).toEqual(all.staff);
+		expect(staffOnly.customer).toEqual([]);
+		expect(staffOnly.workCentre).toEqual([]);
+		const two = await loadMasterDataOfKinds(['staff', 'workCentre']);
+		expect(two.workCentre).toEqual(all.workCentre);
+		expect(two.customer).toEqual([]);
+	});
 });
 
 describe('importCustomers', () => {

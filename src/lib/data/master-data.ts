@@ -14,6 +14,14 @@ export async function loadMasterData(): Promise<MasterData> {
 	return groupMasterData(await db.masterData.toArray());
 }
 
+/**
+ * The master data of some kinds only, grouped (the other kinds empty): a screen that names staff
+ * need not read a centre's thousands of customers (by the `kind` index).
+ */
+export async function loadMasterDataOfKinds(kinds: readonly MasterKind[]): Promise<MasterData> {
+	return groupMasterData(await db.masterData.where('kind').anyOf(kinds).toArray());
+}
+
 /** The master records of some `[kind, code]` keys, grouped by kind (unknown keys are left out). */
 export async function loadMasterRecords(
 	keys: readonly (readonly [MasterKind, string])[]
