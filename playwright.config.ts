@@ -9,14 +9,24 @@ const chromiumPath =
 
 const PORT = Number(process.env.E2E_PORT ?? 4321);
 
+/** Specs with timed checks (within 1 s, a reload 0.1 s after typing, CPU ×4) or a build of their own. */
+const TIMED = [
+	'**/faults.spec.ts',
+	'**/list.spec.ts',
+	'**/ui-defects.spec.ts',
+	'**/update.spec.ts'
+];
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: false,
-	workers: 1,
+	// Two spec files at a time, the timed ones after them alone (projects below).
+	workers: 2,
 	retries: 0,
 	// A focused test would silently drop the rest of the suite: never allowed, in CI or not.
 	forbidOnly: true,
-	timeout: 60_000,
+	// Two Chromiums share the cores: a flow that takes 30 s alone took up to 50 s beside another.
+	timeout: 120_000,
 	expect: { timeout: 10_000 },
 	reporter: [['list']],
 	use: {
@@ -36,6 +46,13 @@ export default defineConfig({
 			]
 		}
 	},
+	projects: [
+		{ name: 'flows', testIgnore: TIMED },
+		// Checks of what happens within a second, under CPU throttling, or beside a build: alone, so
+		// another browser's work never makes them fail. `npm run test:e2e` runs this project after
+		// `flows` (a project dependency would also run every flow before a single timed file).
+		{ name: 'timed', testMatch: TIMED, workers: 1 }
+	],
 	webServer: {
 		// The production build behind a plain static server: the only setup with the service worker.
 		command: `node scripts/serve.js build`,
