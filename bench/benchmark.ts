@@ -526,7 +526,10 @@ async function startProfile(bench: Bench): Promise<void> {
 	await bench.heap.cdp.send('Profiler.start');
 }
 
-/** Starts a Chromium trace (all processes) when profiling; `stop` writes it to the temp folder. */
+/**
+ * Starts a Chromium trace (all processes) when profiling; `stop` writes it to the temp folder. No
+ * sampling category: the CPU profile beside it samples already.
+ */
 async function startTrace(
 	bench: Bench
 ): Promise<{ stop(name: string): Promise<void> } | undefined> {
@@ -547,8 +550,7 @@ async function startTrace(
 				'blink',
 				'toplevel',
 				'leveldb',
-				'disabled-by-default-devtools.timeline.frame',
-				'disabled-by-default-v8.cpu_profiler'
+				'disabled-by-default-devtools.timeline.frame'
 			]
 		}
 	});
@@ -559,15 +561,16 @@ async function startTrace(
 			);
 			await cdp.send('Tracing.end');
 			const stream = await complete;
-			const parts: string[] = [];
+			// Bytes, decoded once at the end: a chunk may end inside a character.
+			const parts: Buffer[] = [];
 			for (;;) {
 				const chunk = await cdp.send('IO.read', { handle: stream });
-				parts.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data);
+				parts.push(Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'utf8'));
 				if (chunk.eof) break;
 			}
 			await cdp.send('IO.close', { handle: stream });
 			const path = join(tmpdir(), `shouhou-trace-${name}.json`);
-			await writeFile(path, parts.join(''));
+			await writeFile(path, Buffer.concat(parts));
 			bench.log(`trace of ${name}: ${path}`);
 			await cdp.detach();
 		}
