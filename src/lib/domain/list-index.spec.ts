@@ -214,3 +214,58 @@ describe('sorting', () => {
 		expect(view).not.toHaveProperty('text');
 	});
 });
+
+describe('a change of sort', () => {
+	/** The fixture's rows, each counting how often a selection reads its system status. */
+	function counted(): { rows: ListRow[]; reads: () => number } {
+		let reads = 0;
+		const counting = rows.map((source) => {
+			const copy = { ...source };
+			const status = copy.systemStatus;
+			Object.defineProperty(copy, 'systemStatus', {
+				enumerable: true,
+				get: () => {
+					reads += 1;
+					return status;
+				}
+			});
+			return copy;
+		});
+		return { rows: counting, reads: () => reads };
+	}
+
+	it('walks the new order through the last selection’s answer, without testing a row again', () => {
+		const { rows: counting, reads } = counted();
+		index = new ListIndex();
+		index.upsert(counting);
+		index.setCustomers(customers);
+		expect(find({ statuses: ['OSNO', 'NOPR'] })).toEqual(['1', '2', '5']);
+		const afterFirst = reads();
+		expect(afterFirst).toBeGreaterThanOrEqual(counting.length);
+		expect(
+			find({ statuses: ['OSNO', 'NOPR'] }, { column: 'requiredEnd', direction: 'desc' })
+		).toEqual(['2', '5', '1']);
+		expect(find({ statuses: ['OSNO', 'NOPR'] }, DEFAULT_SORT)).toEqual(['5', '2', '1']);
+		expect(reads()).toBe(afterFirst);
+		// Another day is another answer (overdue depends on it): the rows are tested again.
+		index.select({ ...emptySelection(), statuses: ['OSNO'] }, DEFAULT_SORT, '2001-03-10');
+		expect(reads()).toBeGreaterThan(afterFirst);
+	});
+
+	it('finds afresh after rows change, are removed, or a customer is renamed', () => {
+		const selection = { statuses: ['OSNO' as const], q: '申齐' };
+		const byEnd: ListSort = { column: 'requiredEnd', direction: 'asc' };
+		expect(find(selection)).toEqual(['1', '5']);
+		index.upsert([row(1, { systemStatus: 'NOPR' })]);
+		expect(find(selection, byEnd)).toEqual(['5']);
+		index.upsert([row(6, { shipTo: '31', soldTo: '31' })]);
+		expect(find(selection)).toEqual(['5']);
+		// The last row takes the removed one's place: it must not inherit its answer.
+		index.remove(['4002-01-000005']);
+		expect(find(selection, byEnd)).toEqual([]);
+		index.upsert([row(7)]);
+		expect(find(selection)).toEqual(['7']);
+		index.setCustomers(new Map([['27', { ...customers.get('27')!, name: '新名称家具厂' }]]));
+		expect(find(selection)).toEqual([]);
+	});
+});

@@ -67,6 +67,11 @@ export class ListIndex {
 	/** Positions ascending by number: the tie order of every sort; kept while rows only change. */
 	private byNumber: Int32Array | undefined;
 	private orders = new Map<string, Int32Array>();
+	/**
+	 * Which positions the last selection found (1 = found), for that selection and day: a change of
+	 * sort walks the new order through it instead of testing every row again. Cleared with the rows.
+	 */
+	private lastFound: { key: string; found: Uint8Array } | undefined;
 	private readonly collator = new Intl.Collator('zh-CN', { numeric: true });
 
 	get size(): number {
@@ -89,6 +94,7 @@ export class ListIndex {
 			} else this.entries[position] = entry;
 		}
 		this.orders.clear();
+		this.lastFound = undefined;
 	}
 
 	/** Removes rows by number. */
@@ -105,6 +111,7 @@ export class ListIndex {
 			this.byNumber = undefined;
 		}
 		this.orders.clear();
+		this.lastFound = undefined;
 	}
 
 	/** Replaces the customers (master data) that names and addresses come from. */
@@ -112,6 +119,7 @@ export class ListIndex {
 		this.customers = customers;
 		this.orders.delete('customer');
 		this.orders.delete('objectAddress');
+		this.lastFound = undefined;
 	}
 
 	has(number: string): boolean {
@@ -125,21 +133,33 @@ export class ListIndex {
 
 	/** The numbers of the rows a selection finds, in the order of the sort. */
 	select(selection: ListSelection, sort: ListSort, today: string): string[] {
-		const test = this.predicate(selection, today);
+		const isFound = this.foundPositions(selection, today);
 		const order = this.order(sort.column, today);
 		const found: string[] = [];
 		const { entries } = this;
 		if (sort.direction === 'asc') {
 			for (let i = 0; i < order.length; i++) {
-				const entry = entries[order[i]!]!;
-				if (test(entry)) found.push(entry.row.number);
+				const position = order[i]!;
+				if (isFound[position]) found.push(entries[position]!.row.number);
 			}
 		} else {
 			for (let i = order.length - 1; i >= 0; i--) {
-				const entry = entries[order[i]!]!;
-				if (test(entry)) found.push(entry.row.number);
+				const position = order[i]!;
+				if (isFound[position]) found.push(entries[position]!.row.number);
 			}
 		}
+		return found;
+	}
+
+	/** Which positions a selection finds (1 = found); the last selection's answer is kept. */
+	private foundPositions(selection: ListSelection, today: string): Uint8Array {
+		const key = JSON.stringify([selection, today]);
+		if (this.lastFound?.key === key) return this.lastFound.found;
+		const test = this.predicate(selection, today);
+		const { entries } = this;
+		const found = new Uint8Array(entries.length);
+		for (let i = 0; i < entries.length; i++) if (test(entries[i]!)) found[i] = 1;
+		this.lastFound = { key, found };
 		return found;
 	}
 
