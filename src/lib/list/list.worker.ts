@@ -17,7 +17,7 @@ import {
 	saveOverviewTally
 } from '../data/list-rows';
 import { listVersion } from '../data/list-meta';
-import type { ListLoad, ListReply, ListRequest } from './protocol';
+import type { ListLoad, ListReply, ListRequest, SelectAnswer } from './protocol';
 
 /**
  * The list Worker: holds every list row of the device in memory (read from the projection table in
@@ -184,7 +184,9 @@ const PLAN_LIMIT = 5000;
  * covers it and it finds at most PLAN_LIMIT rows (exact at once; the rows join the index), else
  * answered from the rows loaded so far (partial).
  */
-async function selectWhileLoading(request: Extract<ListRequest, { type: 'select' }>) {
+async function selectWhileLoading(
+	request: Extract<ListRequest, { type: 'select' }>
+): Promise<unknown> {
 	// Rows still to be written after an import are in no index yet: answer from memory, partial.
 	if (isCompleting) return answer(request);
 	const plan = indexPlan(request.selection, request.today);
@@ -195,14 +197,32 @@ async function selectWhileLoading(request: Extract<ListRequest, { type: 'select'
 	found.upsert(rows);
 	for (const row of rows) if (!index.has(row.number)) index.upsert([row]);
 	const numbers = found.select(request.selection, request.sort, request.today);
-	return { result: remember(numbers), count: numbers.length, partial: false };
+	return selectAnswer(found, request, numbers, false);
+}
+
+/**
+ * A selection's answer, with the views of its first rows: the page shows them without asking
+ * again (one message each way instead of two for a new selection or sort).
+ */
+function selectAnswer(
+	from: ListIndex,
+	request: Extract<ListRequest, { type: 'select' }>,
+	numbers: string[],
+	partial: boolean
+): SelectAnswer {
+	return {
+		result: remember(numbers),
+		count: numbers.length,
+		partial,
+		views: from.views(numbers.slice(0, request.first), request.today)
+	};
 }
 
 function answer(request: ListRequest): unknown {
 	switch (request.type) {
 		case 'select': {
 			const numbers = index.select(request.selection, request.sort, request.today);
-			return { result: remember(numbers), count: numbers.length, partial: !load.ready };
+			return selectAnswer(index, request, numbers, !load.ready);
 		}
 		case 'views': {
 			const numbers = results.get(request.result) ?? [];

@@ -3,7 +3,15 @@ import type { ListSelection, ListSort } from '../domain/list-selection';
 
 /** What the page asks the list Worker. Each request carries an id; the reply carries it back. */
 export type ListRequest =
-	| { id: number; type: 'select'; selection: ListSelection; sort: ListSort; today: string }
+	/** A selection in a sort; the views of its first `first` rows come with the answer. */
+	| {
+			id: number;
+			type: 'select';
+			selection: ListSelection;
+			sort: ListSort;
+			today: string;
+			first: number;
+	  }
 	| { id: number; type: 'views'; result: number; start: number; end: number; today: string }
 	| { id: number; type: 'all'; result: number; today: string }
 	/** The start page's figures (`Overview`), once every row is loaded; `centre` '' for all. */
@@ -31,6 +39,11 @@ export interface SelectResult {
 	count: number;
 	/** True while the rows are still loading: the count may grow. */
 	partial: boolean;
+}
+
+/** The Worker's answer to a selection: the result, and the views of its first rows. */
+export interface SelectAnswer extends SelectResult {
+	views: ListView[];
 }
 
 export type ViewsResult = ListView[];

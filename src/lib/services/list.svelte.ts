@@ -1,7 +1,13 @@
 import type { ListView } from '$lib/domain/list-index';
 import type { Overview } from '$lib/domain/overview';
 import type { ListSelection, ListSort } from '$lib/domain/list-selection';
-import type { ListLoad, ListReply, ListRequest, SelectResult } from '$lib/list/protocol';
+import type {
+	ListLoad,
+	ListReply,
+	ListRequest,
+	SelectAnswer,
+	SelectResult
+} from '$lib/list/protocol';
 
 /** A request without its id (Omit over each member of the union). */
 type Request = ListRequest extends infer R
@@ -9,6 +15,9 @@ type Request = ListRequest extends infer R
 		? Omit<R, 'id'>
 		: never
 	: never;
+
+/** How many rows' views come with a selection's answer: a tall screen of rows and the overscan. */
+const FIRST_VIEWS = 60;
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
@@ -28,6 +37,8 @@ class ListClient {
 	private worker: Worker | undefined;
 	private pending = new Map<number, Pending>();
 	private nextId = 1;
+	/** The views that came with the last selection's answer, for that result and day. */
+	private firstViews: { result: number; today: string; views: ListView[] } | undefined;
 
 	private start(): Worker {
 		if (this.worker) return this.worker;
@@ -64,11 +75,23 @@ class ListClient {
 		this.start();
 	}
 
-	select(selection: ListSelection, sort: ListSort, today: string): Promise<SelectResult> {
-		return this.ask({ type: 'select', selection, sort, today });
+	async select(selection: ListSelection, sort: ListSort, today: string): Promise<SelectResult> {
+		const { views, ...found } = await this.ask<SelectAnswer>({
+			type: 'select',
+			selection,
+			sort,
+			today,
+			first: FIRST_VIEWS
+		});
+		this.firstViews = { result: found.result, today, views };
+		return found;
 	}
 
+	/** The views of a result's rows `start` to `end`: the first ones came with the selection. */
 	views(result: number, start: number, end: number, today: string): Promise<ListView[]> {
+		const first = this.firstViews;
+		if (first?.result === result && first.today === today && end <= first.views.length)
+			return Promise.resolve(first.views.slice(start, end));
 		return this.ask({ type: 'views', result, start, end, today });
 	}
 
