@@ -36,8 +36,10 @@ test('issue 8.1: a first visit at a deep link registers /sw.js with scope / and 
 		.toEqual([{ scope: `${origin}/`, script: `${origin}/sw.js` }]);
 	expect(scripts.filter((line) => !line.startsWith('200 '))).toEqual([]);
 
-	await page.waitForURL(/\/setup$/);
+	// Set-up first, then on to the page the visit asked for.
+	await page.waitForURL(/\/setup\?next=%2Fnotifications%2Fnew$/);
 	await new SetupPage(page).complete();
+	await expect(page).toHaveURL(/\/notifications\/new$/);
 	await waitForServiceWorkerControl(page);
 	await context.setOffline(true);
 	const response = await page.goto('/notifications/new');
