@@ -159,6 +159,13 @@ test.describe('accessibility (axe)', () => {
 				await expectNoSeriousA11yViolations(page);
 			});
 		}
+		await test.step('a path that is no page', async () => {
+			await page.goto('/no/such/page');
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('找不到此页面。');
+			await expectNoSeriousA11yViolations(page);
+			await page.getByRole('main').getByRole('link', { name: '售后服务通知' }).click();
+			await expect(page).toHaveURL(/\/$/);
+		});
 		expect(problems.errors).toEqual([]);
 	});
 });
