@@ -80,6 +80,12 @@ test.describe('command box', () => {
 		await expect(shell.commandMessage()).toHaveText(/未知的事务代码或命令：“VA01”/);
 		await expect(shell.commandBox()).toHaveAttribute('aria-describedby', 'command-message');
 		await expect(page).toHaveURL(/\/$/);
+
+		// 10,000 pasted characters: the message repeats the first 39 and "…", not a page of text.
+		await shell.runCommand('𠀀𪚥'.repeat(5000));
+		await expect(shell.commandMessage()).toContainText(
+			`未知的事务代码或命令：“${'𠀀𪚥'.repeat(19)}𠀀…”。可用：`
+		);
 		expect(problems.errors).toEqual([]);
 	});
 
