@@ -172,6 +172,11 @@ test.describe('accessibility (axe)', () => {
 			await page.getByRole('main').getByRole('link', { name: '售后服务通知' }).click();
 			await expect(page).toHaveURL(/\/$/);
 		});
+		await test.step('a notification number that no notification has, 10,000 characters long', async () => {
+			await page.goto(`/notifications/4002-01-${'9'.repeat(10_000)}`);
+			await expect(page.getByRole('alert')).toHaveText(`找不到通知单 4002-01-${'9'.repeat(31)}…。`);
+			await expect(page).toHaveTitle(/^显示通知 4002-01-9{31}…（IW53） · /);
+		});
 		expect(problems.errors).toEqual([]);
 	});
 });
