@@ -92,7 +92,16 @@ describe('list selection in the URL', () => {
 		const parsed = parseListQuery(new URLSearchParams({ q: '锁'.repeat(10_000), status: 'NOCO' }));
 		expect(parsed.selection.q).toBe('');
 		expect(parsed.selection.statuses).toEqual(['NOCO']);
-		expect(parsed.problems).toEqual([{ criterion: 'q', code: 'tooLong', value: '锁'.repeat(40) }]);
+		expect(parsed.problems).toEqual([
+			{ criterion: 'q', code: 'tooLong', value: `${'锁'.repeat(39)}…` }
+		]);
+	});
+
+	it('repeats a refused value up to 40 characters, never half of a rare character', () => {
+		const parsed = parseListQuery(new URLSearchParams({ centre: `x${'𠀀'.repeat(100)}` }));
+		expect(parsed.problems).toEqual([
+			{ criterion: 'centre', code: 'unknownValue', value: `x${'𠀀'.repeat(38)}…` }
+		]);
 	});
 
 	it('counts a rare character outside the basic plane as one character of the limit', () => {

@@ -1,7 +1,7 @@
 import { isValidIsoDate } from './dates';
 import { SYSTEM_STATUSES, type SystemStatus } from './notification';
 import { NOTIFICATION_NUMBER_PATTERN } from './numbering';
-import { characterCount } from './text';
+import { characterCount, shortened } from './text';
 
 /**
  * The selection of the notification list (IW59), as the URL holds it: a reload, a bookmark or a
@@ -131,7 +131,7 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
 	const selection = emptySelection();
 	const problems: SelectionProblem[] = [];
 	const refuse = (criterion: string, code: SelectionProblem['code'], value: string) =>
-		problems.push({ criterion, code, value: value.slice(0, 40) });
+		problems.push({ criterion, code, value: shortened(value, 40) });
 
 	for (const value of params.getAll('status')) {
 		if (isStatus(value)) {
