@@ -79,6 +79,11 @@ test('after the first visit the app starts, deep-links and shows Chinese with th
 		await expect(shell.centreBadge()).toHaveText('4002 · 01');
 	}
 
+	// The command box's code loads on the first command: offline, from the service worker.
+	await shell.runCommand('IW51');
+	await expect(cold).toHaveURL(/\/notifications\/new$/);
+	await expect(cold.getByRole('heading', { level: 1 })).toHaveText('创建通知（IW51）');
+
 	// The open tab survives a reload offline too.
 	const reloaded = await page.reload();
 	expect(reloaded?.fromServiceWorker()).toBe(true);
