@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { AppShell } from './pages/app-shell';
 import { startSetUpDevice } from './support/device';
 
 test('a page whose code chunk fails to load after an update says to reload, not a blank page', async ({
@@ -16,4 +17,20 @@ test('a page whose code chunk fails to load after an update says to reload, not 
 	await expect(
 		page.getByRole('navigation').getByRole('link', { name: '工作计划表' })
 	).toHaveAttribute('aria-current', 'page');
+});
+
+test('the command box says to reload when its code fails to load after an update', async ({
+	page,
+	problems
+}) => {
+	await startSetUpDevice(page);
+	await page.route('**/_app/immutable/chunks/**', (route) =>
+		route.fulfill({ status: 404, body: '' })
+	);
+	await new AppShell(page).runCommand('IW59');
+	await expect(new AppShell(page).commandMessage()).toHaveText(
+		'应用已更新，此页面需要重新加载才能打开。'
+	);
+	await expect(page).toHaveURL(/\/$/);
+	expect(problems.errors).toEqual([]);
 });
