@@ -55,7 +55,7 @@ export default defineConfig({
 		// fake IndexedDB), so two workers at least.
 		maxWorkers: Math.max(2, availableParallelism() - 1),
 		// With two workers on two cores a test takes up to twice its time alone: the 50 MB field
-		// test takes 2.7 s alone here and passed 5 s (Vitest's default) on CI. A hang still fails.
+		// test takes 2.7 s alone here and ran past 5 s (Vitest's default) on CI. A hang still fails.
 		testTimeout: 30_000,
 		projects: [
 			{

@@ -14,7 +14,8 @@ export function setupHref(pathname: string, search: string): string {
  * site, `//host` or `/\host`, and never set-up itself), else the start page.
  */
 export function returnPath(next: string | null): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+	if (!next?.startsWith('/')) return '/';
+	// `//host` and `/\host` parse as another host: the origin check refuses them.
 	const url = new URL(next, 'http://app.invalid');
 	if (url.origin !== 'http://app.invalid' || url.pathname === '/setup') return '/';
 	return url.pathname + url.search + url.hash;
